@@ -1,0 +1,89 @@
+package dev.onair.accounts.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+/** A person on OnAir: broadcaster, viewer, or both. */
+@Entity
+@Table(name = "account")
+public class Account {
+
+    public static final int DISPLAY_NAME_MAX = 100;
+
+    @Id
+    @Column(name = "id", length = 36)
+    private String id;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    @Column(name = "avatar_url")
+    private String avatarUrl;
+
+    @Column(name = "email")
+    private String email;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
+    @Column(name = "role", nullable = false)
+    @Enumerated(EnumType.STRING)
+    private Set<Role> roles = new HashSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_login_at")
+    private Instant lastLoginAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected Account() {
+    }
+
+    public Account(String id, String displayName, String email, String avatarUrl, Set<Role> roles, Instant createdAt) {
+        this.id = id;
+        this.displayName = displayName;
+        this.email = email;
+        this.avatarUrl = avatarUrl;
+        this.roles = roles.isEmpty() ? EnumSet.of(Role.USER) : EnumSet.copyOf(roles);
+        this.roles.add(Role.USER);
+        this.createdAt = createdAt;
+    }
+
+    public String id() { return id; }
+
+    public String displayName() { return displayName; }
+
+    public String avatarUrl() { return avatarUrl; }
+
+    public String email() { return email; }
+
+    public Set<Role> roles() { return Collections.unmodifiableSet(roles); }
+
+    public Instant createdAt() { return createdAt; }
+
+    public Instant lastLoginAt() { return lastLoginAt; }
+
+    public boolean isAdmin() { return roles.contains(Role.ADMIN); }
+
+    public void loggedInAt(Instant at) {
+        this.lastLoginAt = at;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.onair.channels.boundary;
+
+import dev.onair.accounts.entity.Account;
+import dev.onair.accounts.entity.Caller;
+import dev.onair.channels.entity.Channel;
+import dev.onair.channels.entity.ChannelChanges;
+import dev.onair.channels.entity.ChannelDraft;
+import dev.onair.channels.entity.ChannelOpened;
+import dev.onair.channels.entity.ChannelState;
+import dev.onair.channels.entity.OpenChannelExists;
+import dev.onair.channels.entity.Page;
+import dev.onair.shared.Conflicts;
+import dev.onair.shared.Forbidden;
+import dev.onair.shared.InvalidInput;
+import dev.onair.shared.NotFound;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+/** Opening, finding, listing and editing channels. State changes go through {@link ChannelLifecycle}. */
+@Stateless
+public class Channels {
+
+    public static final int MAX_PAGE_SIZE = 100;
+
+    @PersistenceContext(unitName = "onair")
+    EntityManager em;
+
+    @Inject
+    Event<ChannelOpened> opened;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** The owner's unfinished channel (CREATED, LIVE or RECONNECTING), if any. */
+    public Optional<Channel> unfinishedOf(String ownerId) {
+        return em.createNamedQuery(Channel.UNFINISHED_OF, Channel.class)
+                .setParameter("owner", ownerId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /**
+     * Opens a new channel for {@code ownerId}. Refused with {@link OpenChannelExists} when the owner
+     * already has an unfinished channel; when a concurrent request won the race, the refusal carries
+     * no id yet (the winner has not committed) and {@link Studio} names it.
+     */
+    public Channel open(String ownerId, ChannelDraft draft) {
+        unfinishedOf(ownerId).ifPresent(existing -> {
+            throw new OpenChannelExists(existing.id());
+        });
+        Account owner = em.find(Account.class, ownerId);
+        if (owner == null) {
+            throw new NotFound("no account " + ownerId);
+        }
+        Channel channel = new Channel(owner, draft, clock.instant());
+        try {
+            em.persist(channel);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (Conflicts.isUniqueViolation(e)) {
+                throw new OpenChannelExists(null);
+            }
+            throw e;
+        }
+        opened.fire(new ChannelOpened(channel.id(), ownerId, channel.createdAt()));
+        return channel;
+    }
+
+    public Channel find(String id) {
+        Channel channel = id == null ? null : em.find(Channel.class, id);
+        if (channel == null) {
+            throw new NotFound("no channel " + id);
+        }
+        return channel;
+    }
+
+    /** Channels in any of {@code states}, the most recently started or ended first. */
+    public Page<Channel> list(Set<ChannelState> states, int page, int size) {
+        if (page < 0) {
+            throw InvalidInput.of("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw InvalidInput.of("size", "must be 1 to " + MAX_PAGE_SIZE);
+        }
+        long total = em.createNamedQuery(Channel.COUNT_IN_STATES, Long.class)
+                .setParameter("states", states)
+                .getSingleResult();
+        var items = em.createNamedQuery(Channel.IN_STATES, Channel.class)
+                .setParameter("states", states)
+                .setFirstResult(Math.multiplyExact(page, size))
+                .setMaxResults(size)
+                .getResultList();
+        return new Page<>(items, page, size, total);
+    }
+
+    /** Applies an edit by the channel's owner. */
+    public Channel edit(String id, Caller caller, ChannelChanges changes) {
+        Channel channel = find(id);
+        if (!caller.owns(channel.ownerId())) {
+            throw new Forbidden("only the channel's broadcaster may edit it");
+        }
+        em.lock(channel, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        channel.apply(changes, clock.instant());
+        em.flush();
+        return channel;
+    }
+}

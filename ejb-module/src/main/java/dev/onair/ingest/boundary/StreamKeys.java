@@ -1,0 +1,108 @@
+package dev.onair.ingest.boundary;
+
+import dev.onair.ingest.control.MasterSecret;
+import dev.onair.ingest.control.StreamKeyDerivation;
+import dev.onair.ingest.entity.ObsSettings;
+import dev.onair.ingest.entity.StreamKey;
+import dev.onair.shared.Conflicts;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * One persistent stream key per broadcaster, so OBS is set up once: issued on first request,
+ * shown again to its owner on every later one, replaced by {@link #rotate}.
+ */
+@Stateless
+public class StreamKeys {
+
+    @PersistenceContext(unitName = "onair")
+    EntityManager em;
+
+    @Resource
+    SessionContext context;
+
+    @Inject
+    MasterSecret masterSecret;
+
+    @Inject
+    @ConfigProperty(name = "onair.ingest.rtmp-url")
+    String rtmpUrl;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** The OBS settings of {@code accountId}'s key, issuing the key on first use. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public ObsSettings settingsOf(String accountId) {
+        StreamKeys self = context.getBusinessObject(StreamKeys.class);
+        StreamKey key = self.find(accountId).orElseGet(() -> {
+            try {
+                return self.issue(accountId);
+            } catch (EJBException | PersistenceException e) {
+                if (Conflicts.isUniqueViolation(e)) {
+                    return self.find(accountId).orElseThrow(() -> e);
+                }
+                throw e;
+            }
+        });
+        return settings(key);
+    }
+
+    /** Replaces the secret of {@code accountId}'s key (issuing one if none exists); the old secret stops working at commit. */
+    public ObsSettings rotate(String accountId) {
+        StreamKey key = em.find(StreamKey.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        if (key == null) {
+            return settings(issue(accountId));
+        }
+        StreamKeyDerivation derivation = masterSecret.derivation();
+        String salt = derivation.newSalt();
+        key.rotate(salt, StreamKeyDerivation.hash(derivation.secret(accountId, salt)), clock.instant());
+        em.flush();
+        return settings(key);
+    }
+
+    /**
+     * The account that owns the key {@code publicName}, if {@code presentedSecret} is its current
+     * secret. Unknown names and wrong secrets are indistinguishable to the caller.
+     */
+    public Optional<String> ownerOf(String publicName, String presentedSecret) {
+        return em.createNamedQuery(StreamKey.BY_PUBLIC_NAME, StreamKey.class)
+                .setParameter("name", publicName)
+                .getResultStream()
+                .findFirst()
+                .filter(key -> StreamKeyDerivation.matches(presentedSecret, key.secretHash()))
+                .map(StreamKey::accountId);
+    }
+
+    public Optional<StreamKey> find(String accountId) {
+        return Optional.ofNullable(em.find(StreamKey.class, accountId));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public StreamKey issue(String accountId) {
+        StreamKeyDerivation derivation = masterSecret.derivation();
+        String salt = derivation.newSalt();
+        StreamKey key = new StreamKey(accountId, derivation.newPublicName(), salt,
+                StreamKeyDerivation.hash(derivation.secret(accountId, salt)), clock.instant());
+        em.persist(key);
+        em.flush();
+        return key;
+    }
+
+    private ObsSettings settings(StreamKey key) {
+        String secret = masterSecret.derivation().secret(key.accountId(), key.salt());
+        return new ObsSettings(rtmpUrl, StreamKeyDerivation.streamKey(key.publicName(), secret));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.onair.shared;
+
+import jakarta.ejb.ApplicationException;
+
+import java.util.Map;
+
+/**
+ * A refusal the caller can act on. {@link #type()} is a stable, documented identifier
+ * (the suffix of the problem+json {@code type}); {@link #details()} are extra members for the
+ * problem document, and never carry secrets.
+ */
+@ApplicationException(rollback = true, inherited = true)
+public abstract class DomainException extends RuntimeException {
+
+    public enum Kind { INVALID, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT }
+
+    private final Kind kind;
+    private final String type;
+    private final String title;
+
+    protected DomainException(Kind kind, String type, String title, String detail) {
+        super(detail, null, false, false);
+        this.kind = kind;
+        this.type = type;
+        this.title = title;
+    }
+
+    public Kind kind() { return kind; }
+
+    public String type() { return type; }
+
+    public String title() { return title; }
+
+    public String detail() { return getMessage(); }
+
+    public Map<String, Object> details() { return Map.of(); }
+}

@@ -1,0 +1,8 @@
+/**
+ * What every business component shares: the domain exceptions that the web tier turns into
+ * problem+json, text validation that counts characters the way people do (code points, so
+ * Korean and emoji count as one each), and the JPA converter for {@link java.time.Instant}.
+ * Domain exceptions are {@code @ApplicationException(rollback = true)}: throwing one from an
+ * EJB undoes the transaction and reaches the caller unwrapped.
+ */
+package dev.onair.shared;

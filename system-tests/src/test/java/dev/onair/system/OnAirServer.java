@@ -1,0 +1,190 @@
+package dev.onair.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The assembled OnAir server (liberty-config's target/liberty/wlp), started once per test JVM
+ * with test settings and stopped when the JVM ends. Its output (logs, Derby, generated files)
+ * goes to target/onair-it, away from the data of `./onair run`.
+ */
+public final class OnAirServer {
+
+    private static OnAirServer instance;
+
+    private final Path wlp = Path.of(required("onair.wlp.dir"));
+    private final Path work = Path.of(required("onair.it.work.dir"));
+    private final int httpPort = Integer.parseInt(required("onair.it.http.port"));
+    private final int httpsPort = Integer.parseInt(required("onair.it.https.port"));
+    private final String database = System.getProperty("onair.it.db", "derby");
+
+    private OnAirServer() {
+    }
+
+    public static synchronized OnAirServer get() {
+        if (instance == null) {
+            OnAirServer server = new OnAirServer();
+            server.start();
+            instance = server;
+        }
+        return instance;
+    }
+
+    public URI http(String path) {
+        return URI.create("http://127.0.0.1:" + httpPort + path);
+    }
+
+    public URI https(String path) {
+        return URI.create("https://127.0.0.1:" + httpsPort + path);
+    }
+
+    public String database() {
+        return database;
+    }
+
+    public Path messagesLog() {
+        return work.resolve("output/onair/logs/messages.log");
+    }
+
+    private void start() {
+        try {
+            deleteRecursively(work);
+            Files.createDirectories(work);
+            Map<String, String> env = new java.util.HashMap<>(Map.of(
+                    "WLP_OUTPUT_DIR", work.resolve("output").toString(),
+                    "ONAIR_HTTP_PORT", String.valueOf(httpPort),
+                    "ONAIR_HTTPS_PORT", String.valueOf(httpsPort),
+                    "ONAIR_DATA_DIR", work.resolve("data").toString(),
+                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", Tokens.publicKeyFile().toUri().toString()));
+            if ("postgresql".equals(database)) {
+                String schema = "onair_it";
+                resetPostgresSchema(schema);
+                env.put("ONAIR_DB_URL", required("onair.it.postgresql.url") + "?currentSchema=" + schema);
+                env.put("ONAIR_DB_USER", required("onair.it.postgresql.user"));
+                env.put("ONAIR_DB_PASSWORD", "unused-with-trust-auth");
+            }
+            int exit = run(env, "start");
+            if (exit != 0) {
+                throw new IllegalStateException("server start exited " + exit + "; see " + messagesLog());
+            }
+            awaitReady(Duration.ofSeconds(120));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the server if this JVM started it. */
+    public static synchronized void stopIfStarted() {
+        if (instance != null) {
+            instance.stop();
+            instance = null;
+        }
+    }
+
+    private void stop() {
+        try {
+            run(Map.of("WLP_OUTPUT_DIR", work.resolve("output").toString()), "stop");
+        } catch (IOException e) {
+            System.err.println("could not stop the OnAir test server: " + e);
+        }
+    }
+
+    private int run(Map<String, String> env, String action) throws IOException {
+        List<String> command = new ArrayList<>(List.of(wlp.resolve("bin/server").toString(), action, "onair"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("server-" + action + ".out").toFile()));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        try {
+            if (!process.waitFor(180, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("server " + action + " did not finish in 180 s");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        String last = "no answer";
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(http("/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException("OnAir not ready after " + timeout + ": " + last + "; see " + messagesLog());
+    }
+
+    private static void resetPostgresSchema(String schema) {
+        try (Connection connection = DriverManager.getConnection(required("onair.it.postgresql.url"),
+                required("onair.it.postgresql.user"), "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            statement.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare PostgreSQL schema " + schema, e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(path)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + property + " is not set (run through Maven failsafe)");
+        }
+        return value;
+    }
+}

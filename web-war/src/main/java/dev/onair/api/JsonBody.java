@@ -1,0 +1,161 @@
+package dev.onair.api;
+
+import dev.onair.shared.DomainException;
+import dev.onair.shared.InvalidInput;
+import dev.onair.shared.Violations;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A JSON request body read strictly: it must be one JSON object of known fields, each of the
+ * expected type. Every problem is reported at once, by field name. Reading stops at
+ * {@link #MAX_BYTES}, so no request can make the server buffer more than that.
+ */
+public final class JsonBody {
+
+    public static final int MAX_BYTES = 64 * 1024;
+
+    private final JsonObject object;
+    private final Violations violations = new Violations();
+
+    private JsonBody(JsonObject object) {
+        this.object = object;
+    }
+
+    /** Reads {@code in} as a JSON object whose fields are all among {@code known}. */
+    public static JsonBody read(InputStream in, Set<String> known) {
+        byte[] bytes = readBounded(in);
+        if (bytes.length == 0) {
+            throw new MalformedBody("the request needs a JSON object body");
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes));
+        } catch (CharacterCodingException e) {
+            throw new MalformedBody("the body is not valid UTF-8");
+        }
+        JsonStructure structure;
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+            structure = reader.read();
+        } catch (JsonException | IllegalStateException e) {
+            throw new MalformedBody("the body is not well-formed JSON");
+        }
+        if (!(structure instanceof JsonObject object)) {
+            throw new MalformedBody("the body must be a JSON object");
+        }
+        JsonBody body = new JsonBody(object);
+        object.keySet().stream()
+                .filter(field -> !known.contains(field))
+                .sorted()
+                .forEach(field -> body.violations.add(field, "is not a known field (known: "
+                        + String.join(", ", known.stream().sorted().toList()) + ")"));
+        return body;
+    }
+
+    public boolean has(String field) {
+        return object.containsKey(field);
+    }
+
+    public boolean isNull(String field) {
+        return object.containsKey(field) && object.get(field).getValueType() == JsonValue.ValueType.NULL;
+    }
+
+    /** Records an error when the field is present as {@code null}. */
+    public void refuseNull(String field, String message) {
+        if (isNull(field)) {
+            violations.add(field, message);
+        }
+    }
+
+    /** The field as a string; absent or null give empty, another type is recorded as an error. */
+    public Optional<String> text(String field) {
+        JsonValue value = object.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (value instanceof JsonString string) {
+            return Optional.of(string.getString());
+        }
+        violations.add(field, "must be a string");
+        return Optional.empty();
+    }
+
+    /** The field as one of {@code type}'s constants (case-insensitive); other values are recorded as errors. */
+    public <E extends Enum<E>> Optional<E> oneOf(String field, Class<E> type) {
+        return text(field).flatMap(name -> {
+            try {
+                return Optional.of(Enum.valueOf(type, name.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                violations.add(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+                return Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * Builds the domain value from the fields read, reporting the body's own errors (unknown
+     * fields, wrong types) together with the domain's rules in one {@link InvalidInput}. A field
+     * already refused for its type is not reported again as missing.
+     */
+    public <T> T build(Supplier<T> value) {
+        try {
+            T built = value.get();
+            violations.throwIfAny();
+            return built;
+        } catch (InvalidInput invalid) {
+            Set<String> named = violations.fields();
+            invalid.errors().stream()
+                    .filter(error -> !named.contains(error.field()))
+                    .forEach(error -> violations.add(error.field(), error.message()));
+            violations.throwIfAny();
+            throw invalid;
+        }
+    }
+
+    private static byte[] readBounded(InputStream in) {
+        if (in == null) {
+            return new byte[0];
+        }
+        try {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new MalformedBody("the body is larger than " + MAX_BYTES + " bytes");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A body that is not one JSON object at all. */
+    public static final class MalformedBody extends DomainException {
+
+        public MalformedBody(String detail) {
+            super(Kind.INVALID, "malformed-body", "The request body cannot be read", detail);
+        }
+
+        @Override
+        public java.util.Map<String, Object> details() {
+            return java.util.Map.of("errors", java.util.List.of(new dev.onair.shared.FieldError("body", getMessage())));
+        }
+    }
+}

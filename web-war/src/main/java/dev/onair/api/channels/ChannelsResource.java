@@ -1,0 +1,155 @@
+package dev.onair.api.channels;
+
+import dev.onair.accounts.entity.Role;
+import dev.onair.api.Callers;
+import dev.onair.api.OnAirApi;
+import dev.onair.api.problems.Problem;
+import dev.onair.api.problems.Problems;
+import dev.onair.channels.boundary.ChannelLifecycle;
+import dev.onair.channels.boundary.Channels;
+import dev.onair.channels.entity.ChannelState;
+import dev.onair.shared.InvalidInput;
+import dev.onair.shared.NotFound;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+@Path("channels")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "channels")
+public class ChannelsResource {
+
+    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    static final int DEFAULT_PAGE_SIZE = 20;
+
+    @EJB
+    Channels channels;
+
+    @EJB
+    ChannelLifecycle lifecycle;
+
+    @Inject
+    Callers callers;
+
+    @GET
+    @PermitAll
+    @Operation(summary = "List channels", description = "state=LIVE lists what is on air (LIVE and RECONNECTING), "
+            + "the most recently started first; state=ENDED lists finished broadcasts (replays), the most recently ended first.")
+    @APIResponse(responseCode = "200", description = "One page of channels",
+            content = @Content(schema = @Schema(implementation = ChannelPageView.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter is not valid",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ChannelPageView list(
+            @Parameter(description = "LIVE or ENDED", schema = @Schema(enumeration = {"LIVE", "ENDED"}, defaultValue = "LIVE"))
+            @QueryParam("state") String state,
+            @Parameter(description = "Page number from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0"))
+            @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", minimum = "1", maximum = "100"))
+            @QueryParam("size") String size) {
+        Set<ChannelState> states = switch (state == null ? "LIVE" : state.toUpperCase(Locale.ROOT)) {
+            case "LIVE" -> EnumSet.of(ChannelState.LIVE, ChannelState.RECONNECTING);
+            case "ENDED" -> EnumSet.of(ChannelState.ENDED);
+            default -> throw InvalidInput.of("state", "must be LIVE or ENDED");
+        };
+        return ChannelPageView.of(channels.list(states, integer("page", page, 0), integer("size", size, DEFAULT_PAGE_SIZE)));
+    }
+
+    @GET
+    @Path("{id}")
+    @PermitAll
+    @Operation(summary = "One channel")
+    @APIResponse(responseCode = "200", description = "The channel",
+            content = @Content(schema = @Schema(implementation = ChannelView.class)))
+    @APIResponse(responseCode = "404", description = "No such channel",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ChannelView get(@PathParam("id") String id) {
+        return ChannelView.of(channels.find(checked(id)));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed({Role.USER_GROUP, Role.ADMIN_GROUP})
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @SecurityRequirement(name = OnAirApi.BEARER)
+    @Operation(summary = "Edit a channel (its broadcaster only)",
+            description = "Title, description and visibility; fields left out stay as they are.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ChannelEdit.class)))
+    @APIResponse(responseCode = "200", description = "The edited channel",
+            content = @Content(schema = @Schema(implementation = ChannelView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, unknown fields or a malformed body",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the channel's broadcaster",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such channel",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ChannelView edit(@PathParam("id") String id, @Context SecurityContext security, InputStream body) {
+        String channelId = checked(id);
+        return ChannelView.of(channels.edit(channelId, callers.of(security), ChannelEdit.read(body)));
+    }
+
+    @POST
+    @Path("{id}/end")
+    @RolesAllowed({Role.USER_GROUP, Role.ADMIN_GROUP})
+    @SecurityRequirement(name = OnAirApi.BEARER)
+    @Operation(summary = "End a broadcast (its broadcaster or an admin)", description = "The channel becomes ENDED for good.")
+    @APIResponse(responseCode = "200", description = "The ended channel",
+            content = @Content(schema = @Schema(implementation = ChannelView.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Neither the broadcaster nor an admin",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such channel",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already ended (type illegal-transition)",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ChannelView end(@PathParam("id") String id, @Context SecurityContext security) {
+        return ChannelView.of(lifecycle.end(checked(id), callers.of(security)));
+    }
+
+    private static String checked(String id) {
+        if (id == null || !UUID.matcher(id).matches()) {
+            throw new NotFound("no channel " + (id == null ? "" : id.length() > 40 ? id.substring(0, 40) + "…" : id));
+        }
+        return id;
+    }
+
+    private static int integer(String field, String value, int fallback) {
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw InvalidInput.of(field, "must be a whole number");
+        }
+    }
+}

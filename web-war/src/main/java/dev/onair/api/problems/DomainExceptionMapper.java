@@ -1,0 +1,28 @@
+package dev.onair.api.problems;
+
+import dev.onair.shared.DomainException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Refusals of the business components: 400, 401, 403, 404 or 409 with their stable types. */
+@Provider
+public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    public Response toResponse(DomainException e) {
+        int status = switch (e.kind()) {
+            case INVALID -> 400;
+            case UNAUTHORIZED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+        };
+        return Problems.response(status, e.type(), e.title(), e.detail(), uri.getRequestUri().getRawPath(), e.details());
+    }
+}

@@ -1,0 +1,56 @@
+package dev.onair.api.problems;
+
+import dev.onair.shared.FieldError;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.Map;
+
+/** Builds problem+json responses. */
+public final class Problems {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
+    public static final String TYPE_PREFIX = "urn:onair:problem:";
+
+    private Problems() {
+    }
+
+    public static Response response(int status, String type, String title, String detail, String instance,
+                                    Map<String, Object> details) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("type", TYPE_PREFIX + type)
+                .add("title", title)
+                .add("status", status);
+        if (detail != null) {
+            body.add("detail", detail);
+        }
+        if (instance != null) {
+            body.add("instance", instance);
+        }
+        details.forEach((name, value) -> {
+            if (value instanceof List<?> list) {
+                JsonArrayBuilder array = Json.createArrayBuilder();
+                for (Object item : list) {
+                    if (item instanceof FieldError error) {
+                        array.add(Json.createObjectBuilder().add("field", error.field()).add("message", error.message()));
+                    } else {
+                        array.add(String.valueOf(item));
+                    }
+                }
+                body.add(name, array);
+            } else if (value != null) {
+                body.add(name, String.valueOf(value));
+            }
+        });
+        Response.ResponseBuilder builder = Response.status(status).type(PROBLEM_JSON).entity(body.build().toString());
+        if (status == 401) {
+            builder.header("WWW-Authenticate", "Bearer realm=\"onair\"");
+        }
+        return builder.build();
+    }
+}
