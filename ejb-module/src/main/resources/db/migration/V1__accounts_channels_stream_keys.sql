@@ -44,7 +44,7 @@ CREATE TABLE channel (
     CONSTRAINT ck_channel_visibility CHECK (visibility IN ('PUBLIC', 'PRIVATE')),
     CONSTRAINT ck_channel_open_owner CHECK (
         (state = 'ENDED' AND open_owner_id IS NULL AND ended_at IS NOT NULL)
-        OR (state <> 'ENDED' AND open_owner_id = owner_id AND ended_at IS NULL))
+        OR (state <> 'ENDED' AND open_owner_id IS NOT NULL AND open_owner_id = owner_id AND ended_at IS NULL))
 );
 
 CREATE INDEX ix_channel_owner ON channel (owner_id);
