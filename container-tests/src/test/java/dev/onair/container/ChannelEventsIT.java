@@ -39,7 +39,7 @@ class ChannelEventsIT {
         return Deployments.onairWith(ChannelEventsIT.class, EventRecorder.class);
     }
 
-    @EJB
+    @Inject
     Studio studio;
 
     @EJB

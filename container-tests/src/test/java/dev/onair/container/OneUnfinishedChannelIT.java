@@ -10,6 +10,7 @@ import dev.onair.channels.entity.OpenChannelExists;
 import dev.onair.channels.entity.Visibility;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -40,7 +41,7 @@ class OneUnfinishedChannelIT {
         return Deployments.onairWith(OneUnfinishedChannelIT.class);
     }
 
-    @EJB
+    @Inject
     Studio studio;
 
     @EJB

@@ -66,6 +66,35 @@ class ChannelsIT {
     }
 
     @Test
+    void concurrentEditsEachSucceedOrAskForARetryAndNoneIsLost() throws Exception {
+        Broadcaster owner = Broadcaster.fresh();
+        String id = owner.open(api, "edit race").getString("id");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            List<java.util.concurrent.Callable<Api.Reply>> edits = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String title = "title " + i;
+                edits.add(() -> api.patch("/api/channels/" + id, owner.token(),
+                        Json.createObjectBuilder().add("title", title).build().toString()));
+            }
+            List<String> applied = new java.util.ArrayList<>();
+            for (var future : pool.invokeAll(edits)) {
+                Api.Reply reply = future.get();
+                assertTrue(reply.status() == 200 || reply.status() == 409, reply::toString);
+                if (reply.status() == 409) {
+                    assertEquals("concurrent-update", reply.problemType());
+                } else {
+                    applied.add(reply.json().getString("title"));
+                }
+            }
+            assertTrue(!applied.isEmpty());
+            assertTrue(applied.contains(api.get("/api/channels/" + id, null).json().getString("title")));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theOwnerOrAnAdminMayEndAndEndedIsFinal() {
         Broadcaster owner = Broadcaster.fresh();
         String id = owner.open(api, "to end").getString("id");

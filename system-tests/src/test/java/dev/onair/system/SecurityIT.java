@@ -14,6 +14,18 @@ class SecurityIT {
     private final Api api = new Api();
 
     @Test
+    void everyStudioCallNeedsATokenAndEveryChannelChangeToo() {
+        String someChannel = "/api/channels/00000000-0000-0000-0000-000000000000";
+        for (String[] call : new String[][]{{"GET", "/api/studio"}, {"POST", "/api/studio/channels"},
+                {"GET", "/api/studio/stream-key"}, {"POST", "/api/studio/stream-key/rotation"},
+                {"PATCH", someChannel}, {"POST", someChannel + "/end"}}) {
+            Api.Reply reply = api.send(call[0], call[1], null, "{}", "application/json");
+            assertEquals(401, reply.status(), call[0] + " " + call[1] + ": " + reply);
+            assertEquals("unauthorized", reply.problemType());
+        }
+    }
+
+    @Test
     void forgedOrStaleTokensAreRefused() {
         String subject = Tokens.newSubject();
         String valid = Tokens.user(subject);

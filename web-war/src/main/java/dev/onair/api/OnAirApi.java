@@ -4,7 +4,13 @@ import dev.onair.accounts.entity.Role;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import dev.onair.api.problems.Problem;
+import dev.onair.api.problems.Problems;
 import org.eclipse.microprofile.auth.LoginConfig;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -21,6 +27,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + "application/problem+json (RFC 9457) whose `type` is a stable "
                         + "`urn:onair:problem:<name>`; 400s list the offending fields in `errors`.",
                 license = @License(name = "Proprietary")),
+        components = @Components(responses = {
+                @APIResponse(name = OnAirApi.BAD_REQUEST, responseCode = "400",
+                        description = "Invalid or unknown fields, or a malformed body; `errors` names each field",
+                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = OnAirApi.UNAUTHORIZED, responseCode = "401",
+                        description = "No valid bearer token",
+                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = OnAirApi.FORBIDDEN, responseCode = "403",
+                        description = "The caller may not do this",
+                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = OnAirApi.NOT_FOUND, responseCode = "404",
+                        description = "No such resource",
+                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = OnAirApi.CONFLICT, responseCode = "409",
+                        description = "Conflicts with the channel's current state (`open-channel-exists` with `channelId`, or `illegal-transition`)",
+                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        }),
         tags = {
                 @Tag(name = "studio", description = "The broadcaster's own channel and stream key"),
                 @Tag(name = "channels", description = "Channels (broadcasts) as viewers and owners see them")
@@ -31,4 +54,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OnAirApi extends Application {
 
     public static final String BEARER = "bearer";
+
+    /** Names of the shared problem responses, for {@code @APIResponse(ref = ...)}. */
+    public static final String BAD_REQUEST = "BadRequest";
+    public static final String UNAUTHORIZED = "Unauthorized";
+    public static final String FORBIDDEN = "Forbidden";
+    public static final String NOT_FOUND = "NotFound";
+    public static final String CONFLICT = "Conflict";
 }

@@ -17,7 +17,6 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
@@ -107,7 +106,6 @@ public class Channels {
         if (!caller.owns(channel.ownerId())) {
             throw new Forbidden("only the channel's broadcaster may edit it");
         }
-        em.lock(channel, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         channel.apply(changes, clock.instant());
         em.flush();
         return channel;

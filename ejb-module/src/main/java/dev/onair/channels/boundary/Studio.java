@@ -5,19 +5,16 @@ import dev.onair.channels.entity.Channel;
 import dev.onair.channels.entity.ChannelDraft;
 import dev.onair.channels.entity.OpenChannelExists;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
 
 /**
- * The broadcaster's entry point: returns to the unfinished channel, or opens a new one. Each
- * call to {@link Channels} is its own transaction, so a lost race can be answered with the
- * channel that won it.
+ * The broadcaster's entry point: returns to the unfinished channel, or opens a new one. A plain
+ * CDI bean, deliberately outside any transaction: each call to {@link Channels} is its own
+ * transaction, so a lost race can be answered with the channel that won it.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class Studio {
 
     private static final int ATTEMPTS = 3;

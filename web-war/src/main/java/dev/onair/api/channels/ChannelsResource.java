@@ -3,8 +3,6 @@ package dev.onair.api.channels;
 import dev.onair.accounts.entity.Role;
 import dev.onair.api.Callers;
 import dev.onair.api.OnAirApi;
-import dev.onair.api.problems.Problem;
-import dev.onair.api.problems.Problems;
 import dev.onair.channels.boundary.ChannelLifecycle;
 import dev.onair.channels.boundary.Channels;
 import dev.onair.channels.entity.ChannelState;
@@ -64,8 +62,7 @@ public class ChannelsResource {
             + "the most recently started first; state=ENDED lists finished broadcasts (replays), the most recently ended first.")
     @APIResponse(responseCode = "200", description = "One page of channels",
             content = @Content(schema = @Schema(implementation = ChannelPageView.class)))
-    @APIResponse(responseCode = "400", description = "A query parameter is not valid",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter is not valid", ref = OnAirApi.BAD_REQUEST)
     public ChannelPageView list(
             @Parameter(description = "LIVE or ENDED", schema = @Schema(enumeration = {"LIVE", "ENDED"}, defaultValue = "LIVE"))
             @QueryParam("state") String state,
@@ -87,8 +84,7 @@ public class ChannelsResource {
     @Operation(summary = "One channel")
     @APIResponse(responseCode = "200", description = "The channel",
             content = @Content(schema = @Schema(implementation = ChannelView.class)))
-    @APIResponse(responseCode = "404", description = "No such channel",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such channel", ref = OnAirApi.NOT_FOUND)
     public ChannelView get(@PathParam("id") String id) {
         return ChannelView.of(channels.find(checked(id)));
     }
@@ -103,14 +99,10 @@ public class ChannelsResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ChannelEdit.class)))
     @APIResponse(responseCode = "200", description = "The edited channel",
             content = @Content(schema = @Schema(implementation = ChannelView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, unknown fields or a malformed body",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the channel's broadcaster",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such channel",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, unknown fields or a malformed body", ref = OnAirApi.BAD_REQUEST)
+    @APIResponse(responseCode = "401", description = "No valid bearer token", ref = OnAirApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = "Not the channel's broadcaster", ref = OnAirApi.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = "No such channel", ref = OnAirApi.NOT_FOUND)
     public ChannelView edit(@PathParam("id") String id, @Context SecurityContext security, InputStream body) {
         String channelId = checked(id);
         return ChannelView.of(channels.edit(channelId, callers.of(security), ChannelEdit.read(body)));
@@ -123,14 +115,10 @@ public class ChannelsResource {
     @Operation(summary = "End a broadcast (its broadcaster or an admin)", description = "The channel becomes ENDED for good.")
     @APIResponse(responseCode = "200", description = "The ended channel",
             content = @Content(schema = @Schema(implementation = ChannelView.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Neither the broadcaster nor an admin",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such channel",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already ended (type illegal-transition)",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", ref = OnAirApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = "Neither the broadcaster nor an admin", ref = OnAirApi.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = "No such channel", ref = OnAirApi.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "Already ended (type illegal-transition)", ref = OnAirApi.CONFLICT)
     public ChannelView end(@PathParam("id") String id, @Context SecurityContext security) {
         return ChannelView.of(lifecycle.end(checked(id), callers.of(security)));
     }

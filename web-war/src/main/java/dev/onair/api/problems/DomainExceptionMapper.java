@@ -7,9 +7,13 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import java.util.logging.Logger;
+
 /** Refusals of the business components: 400, 401, 403, 404 or 409 with their stable types. */
 @Provider
 public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
+
+    private static final Logger LOG = Logger.getLogger(DomainExceptionMapper.class.getName());
 
     @Context
     UriInfo uri;
@@ -23,6 +27,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
         };
-        return Problems.response(status, e.type(), e.title(), e.detail(), uri.getRequestUri().getRawPath(), e.details());
+        String path = uri.getRequestUri().getRawPath();
+        // The detail names fields and ids, never submitted values or secrets.
+        LOG.info(() -> "Refused " + path + ": " + status + " " + e.type() + " (" + e.detail() + ")");
+        return Problems.response(status, e.type(), e.title(), e.detail(), path, e.details());
     }
 }

@@ -5,8 +5,6 @@ import dev.onair.accounts.entity.Role;
 import dev.onair.api.Callers;
 import dev.onair.api.OnAirApi;
 import dev.onair.api.channels.ChannelView;
-import dev.onair.api.problems.Problem;
-import dev.onair.api.problems.Problems;
 import dev.onair.channels.boundary.Studio;
 import dev.onair.channels.entity.Channel;
 import dev.onair.ingest.boundary.StreamKeys;
@@ -40,13 +38,11 @@ import java.io.InputStream;
 @RolesAllowed({Role.USER_GROUP, Role.ADMIN_GROUP})
 @SecurityRequirement(name = OnAirApi.BEARER)
 @Tag(name = "studio")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token grants neither user nor admin",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token", ref = OnAirApi.UNAUTHORIZED)
+@APIResponse(responseCode = "403", description = "The token grants neither user nor admin", ref = OnAirApi.FORBIDDEN)
 public class StudioResource {
 
-    @EJB
+    @Inject
     Studio studio;
 
     @EJB
@@ -61,8 +57,7 @@ public class StudioResource {
                     + "a crash or in a second tab the studio returns to it. 404 when there is none.")
     @APIResponse(responseCode = "200", description = "The unfinished channel",
             content = @Content(schema = @Schema(implementation = ChannelView.class)))
-    @APIResponse(responseCode = "404", description = "No unfinished channel: open one",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No unfinished channel: open one", ref = OnAirApi.NOT_FOUND)
     public ChannelView enter(@Context SecurityContext security) {
         return studio.enter(callers.of(security))
                 .map(ChannelView::of)
@@ -76,10 +71,8 @@ public class StudioResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewChannel.class)))
     @APIResponse(responseCode = "201", description = "The new channel; Location names it",
             content = @Content(schema = @Schema(implementation = ChannelView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, unknown fields or a malformed body",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "An unfinished channel exists (type open-channel-exists, its id in channelId)",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, unknown fields or a malformed body", ref = OnAirApi.BAD_REQUEST)
+    @APIResponse(responseCode = "409", description = "An unfinished channel exists (type open-channel-exists, its id in channelId)", ref = OnAirApi.CONFLICT)
     public Response open(@Context SecurityContext security, @Context UriInfo uri, InputStream body) {
         var draft = NewChannel.read(body);
         Channel channel = studio.open(callers.of(security), draft);
