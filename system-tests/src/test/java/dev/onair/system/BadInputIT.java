@@ -21,6 +21,7 @@ class BadInputIT {
         return Stream.of(
                 Arguments.of("empty body", "", "body", "malformed-body"),
                 Arguments.of("malformed JSON", "{\"title\": \"x\", ", "body", "malformed-body"),
+                Arguments.of("trailing content", "{\"title\":\"t\",\"visibility\":\"PUBLIC\"} {}", "body", "malformed-body"),
                 Arguments.of("not an object", "[\"title\"]", "body", "malformed-body"),
                 Arguments.of("a bare string", "\"title\"", "body", "malformed-body"),
                 Arguments.of("no title", "{\"visibility\":\"PUBLIC\"}", "title", "invalid-request"),

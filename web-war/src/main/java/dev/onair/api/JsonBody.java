@@ -6,10 +6,9 @@ import dev.onair.shared.Violations;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -53,14 +52,17 @@ public final class JsonBody {
         } catch (CharacterCodingException e) {
             throw new MalformedBody("the body is not valid UTF-8");
         }
-        JsonStructure structure;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-            structure = reader.read();
-        } catch (JsonException | IllegalStateException e) {
+        JsonObject object;
+        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                throw new MalformedBody("the body must be a JSON object");
+            }
+            object = parser.getObject();
+            if (parser.hasNext()) {
+                throw new MalformedBody("the body must be one JSON object, with nothing after it");
+            }
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
             throw new MalformedBody("the body is not well-formed JSON");
-        }
-        if (!(structure instanceof JsonObject object)) {
-            throw new MalformedBody("the body must be a JSON object");
         }
         JsonBody body = new JsonBody(object);
         object.keySet().stream()
