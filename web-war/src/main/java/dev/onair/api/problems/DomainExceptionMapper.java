@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Refusals of the business components: 400, 401, 403, 404 or 409 with their stable types. */
@@ -28,8 +29,10 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             case CONFLICT -> 409;
         };
         String path = uri.getRequestUri().getRawPath();
-        // The detail names fields and ids, never submitted values or secrets.
-        LOG.info(() -> "Refused " + path + ": " + status + " " + e.type() + " (" + e.detail() + ")");
+        // The detail names fields and ids, never submitted values or secrets. Bad input is worth
+        // an operator's eye; a 404 or 409 is an ordinary answer (the studio asks for its channel).
+        LOG.log(status == 400 ? Level.INFO : Level.FINE,
+                () -> "Refused " + path + ": " + status + " " + e.type() + " (" + e.detail() + ")");
         return Problems.response(status, e.type(), e.title(), e.detail(), path, e.details());
     }
 }
