@@ -9,6 +9,7 @@ import dev.onair.channels.entity.ChannelOpened;
 import dev.onair.channels.entity.ChannelState;
 import dev.onair.channels.entity.OpenChannelExists;
 import dev.onair.channels.entity.Page;
+import dev.onair.shared.ConcurrentUpdate;
 import dev.onair.shared.Conflicts;
 import dev.onair.shared.Forbidden;
 import dev.onair.shared.InvalidInput;
@@ -17,6 +18,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
@@ -107,7 +109,11 @@ public class Channels {
             throw new Forbidden("only the channel's broadcaster may edit it");
         }
         channel.apply(changes, clock.instant());
-        em.flush();
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConcurrentUpdate("channel " + id);
+        }
         return channel;
     }
 }

@@ -1,6 +1,5 @@
 package dev.onair.api.problems;
 
-import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.core.Response;
@@ -12,8 +11,7 @@ import java.util.logging.Logger;
 
 /**
  * Anything not foreseen: logged once with an incident id, answered 500 with only that id, so
- * neither stack traces nor data leave the server. A lost optimistic-locking race is foreseen:
- * it is a 409 the client can retry.
+ * neither stack traces nor data leave the server.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -22,13 +20,6 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof OptimisticLockException) {
-                LOG.info(() -> "Refused a concurrent update: " + e.getClass().getName());
-                return Problems.response(409, "concurrent-update", "Changed meanwhile",
-                        "someone else changed this at the same time; read it again and retry", null, Map.of());
-            }
-        }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Incident " + incident + ": " + e.getClass().getName(), e);
         return Problems.response(500, "internal", "Internal error",
