@@ -55,8 +55,7 @@ class ChannelEventsIT {
     EventRecorder recorder;
 
     private Caller newBroadcaster() {
-        String id = UUID.randomUUID().toString();
-        accounts.ensure(new Profile(id, "BJ", null, null, Set.of()));
+        String id = accounts.signIn(new Profile("test", UUID.randomUUID().toString(), "BJ", null, null)).account().id();
         return new Caller(id, false);
     }
 

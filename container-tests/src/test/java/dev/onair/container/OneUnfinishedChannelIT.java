@@ -52,8 +52,7 @@ class OneUnfinishedChannelIT {
 
     @Test
     void twentyConcurrentOpensGiveOneChannelAndNineteenConflictsNamingIt() throws Exception {
-        String owner = UUID.randomUUID().toString();
-        accounts.ensure(new Profile(owner, "racer", null, null, Set.of()));
+        String owner = accounts.signIn(new Profile("test", UUID.randomUUID().toString(), "racer", null, null)).account().id();
         Caller caller = new Caller(owner, false);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Channel>> attempts = new ArrayList<>();

@@ -30,6 +30,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -69,23 +71,31 @@ class SchemaAndMappingsIT {
 
     @Test
     void anAccountWithRolesRoundTrips() {
-        String id = UUID.randomUUID().toString();
-        accounts.ensure(new Profile(id, "방송인 🎤", "bj@example.org", "https://img.example.org/a.png", Set.of(Role.ADMIN)));
+        String subject = UUID.randomUUID().toString();
+        var first = accounts.signIn(new Profile("kakao", subject, "방송인 🎤", "bj@example.org", "https://img.example.org/a.png"));
+        assertTrue(first.created());
+        String id = first.account().id();
         Account read = accounts.find(id).orElseThrow();
         assertEquals("방송인 🎤", read.displayName());
         assertEquals("bj@example.org", read.email());
         assertEquals("https://img.example.org/a.png", read.avatarUrl());
-        assertEquals(Set.of(Role.USER, Role.ADMIN), read.roles());
+        assertEquals(Set.of(Role.USER), read.roles());
         assertNotNull(read.createdAt());
         assertNull(read.lastLoginAt());
-        assertEquals(id, accounts.ensure(new Profile(id, "other name", null, null, Set.of())).id(),
-                "a second sign-in finds the same account");
+        var second = accounts.signIn(new Profile("kakao", subject, "other name", null, null));
+        assertEquals(id, second.account().id(), "a second sign-in of the identity finds the same account");
+        assertFalse(second.created());
+        Account refreshed = accounts.find(id).orElseThrow();
+        assertEquals("other name", refreshed.displayName(), "the provider's current name is taken");
+        assertNull(refreshed.avatarUrl());
+        assertEquals("bj@example.org", refreshed.email(), "an e-mail address is kept when none is verified this time");
+        assertNotEquals(id, accounts.signIn(new Profile("google", subject, "same subject", null, null)).account().id(),
+                "the same subject at another provider is another identity");
     }
 
     @Test
     void aChannelRoundTripsAndItsRowKeepsTheOpenOwnerRule() throws SQLException {
-        String owner = UUID.randomUUID().toString();
-        accounts.ensure(new Profile(owner, "BJ", null, null, Set.of()));
+        String owner = accounts.signIn(new Profile("test", UUID.randomUUID().toString(), "BJ", null, null)).account().id();
         Channel opened = channels.open(owner, new ChannelDraft("제목 🎬", "설명", Visibility.PRIVATE));
         Channel read = channels.find(opened.id());
         assertEquals("제목 🎬", read.title());
@@ -115,8 +125,7 @@ class SchemaAndMappingsIT {
 
     @Test
     void aStreamKeyStoresNoSecret() throws SQLException {
-        String owner = UUID.randomUUID().toString();
-        accounts.ensure(new Profile(owner, "BJ", null, null, Set.of()));
+        String owner = accounts.signIn(new Profile("test", UUID.randomUUID().toString(), "BJ", null, null)).account().id();
         String streamKey = streamKeys.settingsOf(owner).streamKey();
         String secret = streamKey.substring(streamKey.indexOf("?key=") + 5);
         StreamKey stored = streamKeys.find(owner).orElseThrow();

@@ -1,7 +1,8 @@
 /**
- * Owns accounts: who a broadcaster or viewer is, their display name, avatar and roles.
- * An account's id is the {@code sub} of every OnAir access token; a verified token whose
- * subject has no account yet gets one on its first call ({@link dev.onair.accounts.boundary.Accounts#ensure}),
- * so there is never a sign-up form.
+ * Owns accounts: who a broadcaster or viewer is, their display name, avatar and roles, and the
+ * provider identities ((provider, subject)) they sign in with. There is no sign-up form: the
+ * first sign-in creates the account ({@link dev.onair.accounts.boundary.Accounts#signIn}); the
+ * account id is the {@code sub} of OnAir's access tokens, and an e-mail address never links
+ * identities.
  */
 package dev.onair.accounts;

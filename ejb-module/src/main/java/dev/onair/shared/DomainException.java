@@ -12,7 +12,8 @@ import java.util.Map;
 @ApplicationException(rollback = true, inherited = true)
 public abstract class DomainException extends RuntimeException {
 
-    public enum Kind { INVALID, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT }
+    /** What went wrong, which decides the HTTP status; UPSTREAM is a partner (a sign-in provider) that failed us. */
+    public enum Kind { INVALID, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, UPSTREAM }
 
     private final Kind kind;
     private final String type;

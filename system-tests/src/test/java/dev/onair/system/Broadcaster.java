@@ -3,17 +3,19 @@ package dev.onair.system;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-/** One signed-in person for a test: a fresh account id and its access token. */
+/** One signed-in person for a test: the account id and its access token, from a real sign-in. */
 public record Broadcaster(String id, String token) {
 
+    /** A new Kakao user signs in for the first time (a new account). */
     public static Broadcaster fresh() {
-        String id = Tokens.newSubject();
-        return new Broadcaster(id, Tokens.user(id));
+        SignIns.Session session = SignIns.kakao(new Browser(), SignIns.newKakaoUser(true));
+        return new Broadcaster(session.accountId(), session.accessToken());
     }
 
-    public static Broadcaster freshAdmin() {
-        String id = Tokens.newSubject();
-        return new Broadcaster(id, Tokens.admin(id));
+    /** The Kakao user that onair.admins names signs in. */
+    public static Broadcaster admin() {
+        SignIns.Session session = SignIns.kakao(new Browser(), SignIns.ADMIN);
+        return new Broadcaster(session.accountId(), session.accessToken());
     }
 
     public static String channelJson(String title, String visibility) {

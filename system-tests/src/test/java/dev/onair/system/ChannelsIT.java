@@ -22,7 +22,8 @@ class ChannelsIT {
         assertEquals(200, anonymous.status());
         JsonObject channel = anonymous.json();
         assertEquals("public view", channel.getString("title"));
-        assertTrue(channel.getJsonObject("broadcaster").getString("displayName").startsWith("BJ "));
+        assertTrue(channel.getJsonObject("broadcaster").getString("displayName").startsWith("방송인"),
+                "the broadcaster shows with the nickname from Kakao");
         assertEquals(200, api.get("/api/channels/" + id, Broadcaster.fresh().token()).status());
 
         Api.Reply unknown = api.get("/api/channels/00000000-0000-0000-0000-000000000000", null);
@@ -47,7 +48,7 @@ class ChannelsIT {
         assertEquals("forbidden", stranger.problemType());
         assertEquals("before", api.get("/api/channels/" + id, null).json().getString("title"));
 
-        Api.Reply admin = api.patch("/api/channels/" + id, Broadcaster.freshAdmin().token(), edit);
+        Api.Reply admin = api.patch("/api/channels/" + id, Broadcaster.admin().token(), edit);
         assertEquals(403, admin.status(), "an admin ends channels but does not write other people's titles");
 
         Api.Reply mine = api.patch("/api/channels/" + id, owner.token(), edit);
@@ -116,7 +117,7 @@ class ChannelsIT {
 
         Broadcaster other = Broadcaster.fresh();
         String theirs = other.open(api, "admin ends this").getString("id");
-        Api.Reply byAdmin = api.post("/api/channels/" + theirs + "/end", Broadcaster.freshAdmin().token(), null);
+        Api.Reply byAdmin = api.post("/api/channels/" + theirs + "/end", Broadcaster.admin().token(), null);
         assertEquals(200, byAdmin.status(), byAdmin::toString);
         assertEquals(404, api.post("/api/channels/00000000-0000-0000-0000-000000000000/end", owner.token(), null).status());
     }

@@ -73,7 +73,12 @@ public final class OnAirServer {
                     "ONAIR_HTTP_PORT", String.valueOf(httpPort),
                     "ONAIR_HTTPS_PORT", String.valueOf(httpsPort),
                     "ONAIR_DATA_DIR", work.resolve("data").toString(),
-                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", Tokens.publicKeyFile().toUri().toString()));
+                    // OnAir signs with the development key, so that tests can forge tokens that
+                    // differ from real ones in exactly one respect.
+                    "ONAIR_AUTH_SIGNING_KEY", Tokens.privateKeyFile().toString(),
+                    "ONAIR_ADMINS", "kakao:" + SignIns.ADMIN.id(),
+                    "ONAIR_HTTP_TRUSTED_PROXIES", "127.0.0.1"));
+            env.putAll(TestProviders.get().onAirEnvironment("http://127.0.0.1:" + httpPort));
             if ("postgresql".equals(database)) {
                 String schema = "onair_it";
                 resetPostgresSchema(schema);

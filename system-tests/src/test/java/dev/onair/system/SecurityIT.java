@@ -3,7 +3,9 @@ package dev.onair.system;
 import org.junit.jupiter.api.Test;
 
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,20 +29,32 @@ class SecurityIT {
 
     @Test
     void forgedOrStaleTokensAreRefused() {
-        String subject = Tokens.newSubject();
+        String subject = Broadcaster.fresh().id();
         String valid = Tokens.user(subject);
         String[] parts = valid.split("\\.");
         String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(UTF_8))
                 + "." + parts[1] + ".";
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), UTF_8).replace("\"user\"", "\"admin\"");
         String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(UTF_8)) + "." + parts[2];
-        for (String token : List.of(Tokens.expired(subject), Tokens.issuedBy("someone-else", subject),
-                Tokens.forAudience("another-app", subject), Tokens.signedByStranger(subject), unsigned, tampered, "garbage")) {
-            Api.Reply reply = api.get("/api/studio", token);
-            assertEquals(401, reply.status(), reply::toString);
-            assertEquals("application/problem+json", reply.contentType());
-            assertEquals("unauthorized", reply.problemType());
-        }
-        assertEquals(404, api.get("/api/studio", valid).status(), "the untampered token works");
+        Map<String, String> attacks = new LinkedHashMap<>();
+        attacks.put("alg none", unsigned);
+        attacks.put("HS256 signed with the public key", Tokens.hs256WithPublicKey(subject));
+        attacks.put("expired", Tokens.expired(subject));
+        attacks.put("wrong issuer", Tokens.issuedBy("someone-else", subject));
+        attacks.put("wrong audience", Tokens.forAudience("another-app", subject));
+        attacks.put("tampered payload", tampered);
+        attacks.put("unknown kid", Tokens.unknownKid(subject));
+        attacks.put("signed by a stranger", Tokens.signedByStranger(subject));
+        attacks.put("the provider's id_token", TestProviders.get().googleIdToken("google-user-" + subject));
+        attacks.put("garbage", "garbage");
+        attacks.forEach((attack, token) -> {
+            Api.Reply reply = api.get("/api/me", token);
+            assertEquals(401, reply.status(), attack + ": " + reply);
+            assertEquals("application/problem+json", reply.contentType(), attack);
+            assertEquals("unauthorized", reply.problemType(), attack);
+        });
+        Api.Reply me = api.get("/api/me", valid);
+        assertEquals(200, me.status(), "the untampered token works: " + me);
+        assertEquals(subject, me.json().getString("id"));
     }
 }

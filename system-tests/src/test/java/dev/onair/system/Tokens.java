@@ -23,7 +23,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-/** Access tokens signed with the development key under test resources, as OnAir's own tokens look. */
+/**
+ * Access tokens signed with the development key under test resources, which the system tests
+ * configure as OnAir's signing key: each helper makes a token that differs from a real one in
+ * one respect, to prove that respect is checked.
+ */
 public final class Tokens {
 
     public static final String ISSUER = "onair";
@@ -32,9 +36,12 @@ public final class Tokens {
     private Tokens() {
     }
 
-    public static Path publicKeyFile() {
-        return resource("dev-keys/jwt-public.pem");
+    public static Path privateKeyFile() {
+        return resource("dev-keys/jwt-private.pem");
     }
+
+    /** The key id OnAir publishes for the development key: its RFC 7638 thumbprint. */
+    public static final String KID = thumbprint();
 
     public static String user(String subject) {
         return token(subject, List.of("user"), ISSUER, AUDIENCE, Instant.now().plusSeconds(600), privateKey("dev-keys/jwt-private.pem"));
@@ -58,6 +65,38 @@ public final class Tokens {
 
     public static String forAudience(String audience, String subject) {
         return token(subject, List.of("user"), ISSUER, audience, Instant.now().plusSeconds(600), privateKey("dev-keys/jwt-private.pem"));
+    }
+
+    /** Right key, but a key id OnAir does not publish. */
+    public static String unknownKid(String subject) {
+        String valid = user(subject);
+        SignedJWT jwt;
+        try {
+            jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType("at+jwt")).keyID("retired-key").build(),
+                    SignedJWT.parse(valid).getJWTClaimsSet());
+            jwt.sign(new RSASSASigner(privateKey("dev-keys/jwt-private.pem")));
+        } catch (java.text.ParseException | JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
+    /**
+     * The classic key-confusion forgery: HS256 with OnAir's public key (as published) used as the
+     * HMAC secret, hoping the verifier feeds its RSA public key to an HMAC check.
+     */
+    public static String hs256WithPublicKey(String subject) {
+        try {
+            byte[] secret = Files.readAllBytes(resource("dev-keys/jwt-public.pem"));
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(new JOSEObjectType("at+jwt")).keyID(KID).build(),
+                    SignedJWT.parse(user(subject)).getJWTClaimsSet());
+            jwt.sign(new com.nimbusds.jose.crypto.MACSigner(secret));
+            return jwt.serialize();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.text.ParseException | JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Signed by a key OnAir does not know. */
@@ -91,13 +130,29 @@ public final class Tokens {
                 .expirationTime(Date.from(expires))
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
-                .type(JOSEObjectType.JWT).keyID("dev-1").build(), claims);
+                .type(new JOSEObjectType("at+jwt")).keyID(KID).build(), claims);
         try {
             jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
         return jwt.serialize();
+    }
+
+    private static String thumbprint() {
+        try {
+            String pem = Files.readString(resource("dev-keys/jwt-public.pem"));
+            byte[] der = Base64.getMimeDecoder().decode(pem
+                    .replace("-----BEGIN PUBLIC KEY-----", "")
+                    .replace("-----END PUBLIC KEY-----", ""));
+            var key = (java.security.interfaces.RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new java.security.spec.X509EncodedKeySpec(der));
+            return new com.nimbusds.jose.jwk.RSAKey.Builder(key).build().computeThumbprint().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException | JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static RSAPrivateKey privateKey(String resource) {

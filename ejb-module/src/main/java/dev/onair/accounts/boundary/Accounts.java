@@ -1,30 +1,44 @@
 package dev.onair.accounts.boundary;
 
 import dev.onair.accounts.entity.Account;
+import dev.onair.accounts.entity.Identity;
 import dev.onair.accounts.entity.Profile;
-import dev.onair.shared.Conflicts;
-import jakarta.annotation.Resource;
-import jakarta.ejb.EJBException;
-import jakarta.ejb.SessionContext;
+import dev.onair.accounts.entity.Role;
+import dev.onair.accounts.entity.SignedInAccount;
+import dev.onair.signin.entity.UserLoggedIn;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
-/** Finds accounts, and creates the account of a verified subject the first time it appears. */
+/**
+ * Accounts and the identities they are known by. A sign-in resolves (provider, subject) to its
+ * account, creating it from the provider's profile the first time; later sign-ins take the
+ * provider's current name and avatar. {@code onair.admins} lists the identities
+ * ({@code provider:subject}) that hold the admin role, granted or withdrawn at each sign-in.
+ */
 @Stateless
 public class Accounts {
 
     @PersistenceContext(unitName = "onair")
     EntityManager em;
 
-    @Resource
-    SessionContext context;
+    @Inject
+    @ConfigProperty(name = "onair.admins")
+    Optional<List<String>> admins;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -33,39 +47,53 @@ public class Accounts {
     }
 
     /**
-     * The account of {@code profile.subject()}, created from the profile if it does not exist
-     * yet. Two first requests of the same subject racing each other create one account: the
-     * loser's insert fails on the primary key and it reads the winner's row.
+     * The account of {@code profile}'s identity, created or refreshed, within the caller's
+     * transaction. Two first sign-ins of one identity racing each other: the loser's flush fails
+     * on the identity's primary key (a unique violation) and its caller retries.
      */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Account ensure(Profile profile) {
-        Accounts self = context.getBusinessObject(Accounts.class);
-        return self.find(profile.subject()).orElseGet(() -> {
-            try {
-                return self.create(profile);
-            } catch (EJBException | PersistenceException e) {
-                if (Conflicts.isUniqueViolation(e)) {
-                    return self.find(profile.subject()).orElseThrow(() -> e);
-                }
-                throw e;
+    public SignedInAccount signIn(Profile profile) {
+        boolean admin = admins.orElse(List.of()).stream().map(String::trim).anyMatch(profile.identityKey()::equals);
+        String name = displayName(profile);
+        String email = fitting(profile.email(), 320);
+        String avatar = fitting(profile.avatarUrl(), 2000);
+        Identity identity = em.find(Identity.class, new Identity.Key(profile.provider(), profile.subject()));
+        if (identity != null) {
+            Account account = em.find(Account.class, identity.accountId());
+            if (!name.equals(account.displayName()) || !Objects.equals(avatar, account.avatarUrl())
+                    || (email != null && !email.equals(account.email()))) {
+                account.refresh(name, email, avatar);
             }
-        });
+            if (admin != account.isAdmin()) {
+                account.admin(admin);
+            }
+            return new SignedInAccount(account, false);
+        }
+        Account account = new Account(UUID.randomUUID().toString(), name, email, avatar,
+                admin ? EnumSet.of(Role.USER, Role.ADMIN) : EnumSet.of(Role.USER), clock.instant());
+        em.persist(account);
+        em.persist(new Identity(profile.provider(), profile.subject(), account.id(), clock.instant()));
+        em.flush();
+        return new SignedInAccount(account, true);
     }
 
+    /** The last-login time follows committed sign-ins; it only ever moves forward. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Account create(Profile profile) {
-        String name = profile.displayName();
-        if (name == null || name.isBlank()) {
+    public void onUserLoggedIn(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserLoggedIn event) {
+        Account account = em.find(Account.class, event.accountId(), LockModeType.PESSIMISTIC_WRITE);
+        if (account != null && (account.lastLoginAt() == null || account.lastLoginAt().isBefore(event.at()))) {
+            account.loggedInAt(event.at());
+        }
+    }
+
+    private static String displayName(Profile profile) {
+        String name = profile.displayName() == null ? "" : profile.displayName().strip();
+        if (name.isEmpty()) {
             name = "user-" + profile.subject().substring(0, Math.min(8, profile.subject().length()));
         }
         if (name.codePointCount(0, name.length()) > Account.DISPLAY_NAME_MAX) {
             name = name.substring(0, name.offsetByCodePoints(0, Account.DISPLAY_NAME_MAX));
         }
-        Account account = new Account(profile.subject(), name, fitting(profile.email(), 320),
-                fitting(profile.avatarUrl(), 2000), profile.roles(), clock.instant());
-        em.persist(account);
-        em.flush();
-        return account;
+        return name;
     }
 
     /** Optional profile fields that do not fit are dropped rather than cut into something wrong. */

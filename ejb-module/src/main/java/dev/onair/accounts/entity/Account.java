@@ -86,4 +86,22 @@ public class Account {
     public void loggedInAt(Instant at) {
         this.lastLoginAt = at;
     }
+
+    /** Takes the name and avatar the provider shows now; keeps the e-mail when none was verified this time. */
+    public void refresh(String displayName, String email, String avatarUrl) {
+        this.displayName = displayName;
+        this.avatarUrl = avatarUrl;
+        if (email != null) {
+            this.email = email;
+        }
+    }
+
+    /** Grants or withdraws {@link Role#ADMIN}; every account keeps {@link Role#USER}. */
+    public void admin(boolean admin) {
+        if (admin) {
+            roles.add(Role.ADMIN);
+        } else {
+            roles.remove(Role.ADMIN);
+        }
+    }
 }

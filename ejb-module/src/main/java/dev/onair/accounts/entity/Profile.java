@@ -1,14 +1,20 @@
 package dev.onair.accounts.entity;
 
-import java.util.Set;
-
 /**
- * What a verified identity says about its holder: the subject (the account id), a display
- * name, and optionally an email and an avatar; plus the roles granted to it.
+ * What a sign-in provider verified about a person: who they are there ({@code provider},
+ * {@code subject}: the identity key) and what they told it (a display name, optionally a
+ * verified e-mail address and an avatar URL).
  */
-public record Profile(String subject, String displayName, String email, String avatarUrl, Set<Role> roles) {
+public record Profile(String provider, String subject, String displayName, String email, String avatarUrl) {
 
     public Profile {
-        roles = roles == null ? Set.of() : Set.copyOf(roles);
+        if (provider == null || provider.isBlank() || subject == null || subject.isBlank()) {
+            throw new IllegalArgumentException("a profile needs a provider and a subject");
+        }
+    }
+
+    /** {@code provider:subject}, the form {@code onair.admins} lists. */
+    public String identityKey() {
+        return provider + ":" + subject;
     }
 }

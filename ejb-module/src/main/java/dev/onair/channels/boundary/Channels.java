@@ -8,7 +8,8 @@ import dev.onair.channels.entity.ChannelDraft;
 import dev.onair.channels.entity.ChannelOpened;
 import dev.onair.channels.entity.ChannelState;
 import dev.onair.channels.entity.OpenChannelExists;
-import dev.onair.channels.entity.Page;
+import dev.onair.shared.Page;
+import dev.onair.shared.PageRequest;
 import dev.onair.shared.ConcurrentUpdate;
 import dev.onair.shared.Conflicts;
 import dev.onair.shared.Forbidden;
@@ -30,7 +31,6 @@ import java.util.Set;
 @Stateless
 public class Channels {
 
-    public static final int MAX_PAGE_SIZE = 100;
 
     @PersistenceContext(unitName = "onair")
     EntityManager em;
@@ -84,22 +84,16 @@ public class Channels {
     }
 
     /** Channels in any of {@code states}, the most recently started or ended first. */
-    public Page<Channel> list(Set<ChannelState> states, int page, int size) {
-        if (page < 0) {
-            throw InvalidInput.of("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw InvalidInput.of("size", "must be 1 to " + MAX_PAGE_SIZE);
-        }
+    public Page<Channel> list(Set<ChannelState> states, PageRequest request) {
         long total = em.createNamedQuery(Channel.COUNT_IN_STATES, Long.class)
                 .setParameter("states", states)
                 .getSingleResult();
         var items = em.createNamedQuery(Channel.IN_STATES, Channel.class)
                 .setParameter("states", states)
-                .setFirstResult(Math.multiplyExact(page, size))
-                .setMaxResults(size)
+                .setFirstResult(request.first())
+                .setMaxResults(request.size())
                 .getResultList();
-        return new Page<>(items, page, size, total);
+        return new Page<>(items, request.page(), request.size(), total);
     }
 
     /** Applies an edit by the channel's owner. */

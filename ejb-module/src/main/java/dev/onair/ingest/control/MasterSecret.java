@@ -1,5 +1,6 @@
 package dev.onair.ingest.control;
 
+import dev.onair.shared.SecretFiles;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,17 +8,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * The secret stream keys are derived from. Taken from {@code onair.stream-keys.master-secret}
@@ -28,8 +22,6 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class MasterSecret {
-
-    private static final Logger LOG = Logger.getLogger(MasterSecret.class.getName());
 
     @Inject
     @ConfigProperty(name = "onair.stream-keys.master-secret")
@@ -64,37 +56,13 @@ public class MasterSecret {
     private byte[] fromFile() {
         Path file = Path.of(dataDir, "secrets", "stream-key-master");
         try {
-            if (!Files.exists(file)) {
-                generate(file);
-            }
-            return decode(Files.readString(file, StandardCharsets.US_ASCII));
+            return decode(SecretFiles.readOrCreate(file, () -> {
+                byte[] secret = new byte[StreamKeyDerivation.MASTER_SECRET_MIN_BYTES];
+                new SecureRandom().nextBytes(secret);
+                return Base64.getEncoder().encodeToString(secret);
+            }, "a stream-key master secret"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the stream-key master secret at " + file, e);
-        }
-    }
-
-    private static void generate(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        byte[] secret = new byte[StreamKeyDerivation.MASTER_SECRET_MIN_BYTES];
-        new SecureRandom().nextBytes(secret);
-        Path temporary = Files.createTempFile(file.getParent(), "stream-key-master", ".tmp");
-        try {
-            try {
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the folder's ACL applies.
-            }
-            Files.writeString(temporary, Base64.getEncoder().encodeToString(secret), StandardCharsets.US_ASCII);
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file);
-            }
-            LOG.info(() -> "Generated a stream-key master secret at " + file);
-        } catch (FileAlreadyExistsException anotherNodeWasFirst) {
-            // Keep the one that exists.
-        } finally {
-            Files.deleteIfExists(temporary);
         }
     }
 }

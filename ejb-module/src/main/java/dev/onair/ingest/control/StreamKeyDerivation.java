@@ -1,11 +1,14 @@
 package dev.onair.ingest.control;
 
+import dev.onair.shared.Digests;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import dev.onair.shared.Digests;
+
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -75,7 +78,7 @@ public final class StreamKeyDerivation {
     }
 
     public static String hash(String secret) {
-        return HexFormat.of().formatHex(sha256(secret));
+        return Digests.sha256Hex(secret);
     }
 
     /** Whether {@code presented} is the secret behind {@code storedHash}, in time independent of where they differ. */
@@ -89,14 +92,6 @@ public final class StreamKeyDerivation {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return MessageDigest.isEqual(sha256(presented), expected);
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return MessageDigest.isEqual(Digests.sha256(presented), expected);
     }
 }

@@ -1,7 +1,7 @@
 package dev.onair.api.channels;
 
 import dev.onair.channels.entity.Channel;
-import dev.onair.channels.entity.Page;
+import dev.onair.shared.Page;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;

@@ -7,6 +7,7 @@ import dev.onair.channels.boundary.ChannelLifecycle;
 import dev.onair.channels.boundary.Channels;
 import dev.onair.channels.entity.ChannelState;
 import dev.onair.shared.InvalidInput;
+import dev.onair.shared.PageRequest;
 import dev.onair.shared.NotFound;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,7 +46,6 @@ import java.util.regex.Pattern;
 public class ChannelsResource {
 
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    static final int DEFAULT_PAGE_SIZE = 20;
 
     @EJB
     Channels channels;
@@ -75,7 +75,7 @@ public class ChannelsResource {
             case "ENDED" -> EnumSet.of(ChannelState.ENDED);
             default -> throw InvalidInput.of("state", "must be LIVE or ENDED");
         };
-        return ChannelPageView.of(channels.list(states, integer("page", page, 0), integer("size", size, DEFAULT_PAGE_SIZE)));
+        return ChannelPageView.of(channels.list(states, PageRequest.parse(page, size)));
     }
 
     @GET
@@ -128,16 +128,5 @@ public class ChannelsResource {
             throw new NotFound("no channel " + (id == null ? "" : id.length() > 40 ? id.substring(0, 40) + "…" : id));
         }
         return id;
-    }
-
-    private static int integer(String field, String value, int fallback) {
-        if (value == null || value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw InvalidInput.of(field, "must be a whole number");
-        }
     }
 }

@@ -21,18 +21,12 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
 
     @Override
     public Response toResponse(DomainException e) {
-        int status = switch (e.kind()) {
-            case INVALID -> 400;
-            case UNAUTHORIZED -> 401;
-            case FORBIDDEN -> 403;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-        };
+        int status = Problems.status(e.kind());
         String path = uri.getRequestUri().getRawPath();
         // The detail names fields and ids, never submitted values or secrets. Bad input is worth
         // an operator's eye; a 404 or 409 is an ordinary answer (the studio asks for its channel).
-        LOG.log(status == 400 ? Level.INFO : Level.FINE,
+        LOG.log(status == 400 || status == 502 ? Level.INFO : Level.FINE,
                 () -> "Refused " + path + ": " + status + " " + e.type() + " (" + e.detail() + ")");
-        return Problems.response(status, e.type(), e.title(), e.detail(), path, e.details());
+        return Problems.of(e, path);
     }
 }

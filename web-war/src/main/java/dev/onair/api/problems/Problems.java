@@ -1,5 +1,6 @@
 package dev.onair.api.problems;
 
+import dev.onair.shared.DomainException;
 import dev.onair.shared.FieldError;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -18,6 +19,23 @@ public final class Problems {
     public static final String TYPE_PREFIX = "urn:onair:problem:";
 
     private Problems() {
+    }
+
+    /** The HTTP status of a refusal of this kind. */
+    public static int status(DomainException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case UNAUTHORIZED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UPSTREAM -> 502;
+        };
+    }
+
+    /** The problem+json answer to a domain refusal. */
+    public static Response of(DomainException e, String instance) {
+        return response(status(e.kind()), e.type(), e.title(), e.detail(), instance, e.details());
     }
 
     public static Response response(int status, String type, String title, String detail, String instance,

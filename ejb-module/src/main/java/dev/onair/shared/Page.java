@@ -1,4 +1,4 @@
-package dev.onair.channels.entity;
+package dev.onair.shared;
 
 import java.util.List;
 

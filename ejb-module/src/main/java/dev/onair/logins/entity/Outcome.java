@@ -1,0 +1,4 @@
+package dev.onair.logins.entity;
+
+/** How a sign-in attempt ended. */
+public enum Outcome { SUCCESS, FAILURE }

@@ -1,0 +1,37 @@
+package dev.onair.shared;
+
+/** Which page of a list is wanted: page number from 0, and 1 to {@value #MAX_SIZE} items per page. */
+public record PageRequest(int page, int size) {
+
+    public static final int MAX_SIZE = 100;
+    public static final int DEFAULT_SIZE = 20;
+
+    public PageRequest {
+        if (page < 0) {
+            throw InvalidInput.of("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw InvalidInput.of("size", "must be 1 to " + MAX_SIZE);
+        }
+    }
+
+    /** From query parameters; absent ones take page 0 and {@value #DEFAULT_SIZE} items. */
+    public static PageRequest parse(String page, String size) {
+        return new PageRequest(integer("page", page, 0), integer("size", size, DEFAULT_SIZE));
+    }
+
+    public int first() {
+        return Math.multiplyExact(page, size);
+    }
+
+    private static int integer(String field, String value, int fallback) {
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw InvalidInput.of(field, "must be a whole number");
+        }
+    }
+}

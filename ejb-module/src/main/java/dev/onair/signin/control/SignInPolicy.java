@@ -1,0 +1,97 @@
+package dev.onair.signin.control;
+
+import dev.onair.signin.entity.SignInRefused;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Where a sign-in may lead: the callback address given to providers must be one of
+ * {@code onair.auth.redirect-uris}, exactly; the page to return to afterwards is a path on OnAir
+ * itself or an address under one of {@code onair.auth.return-to-origins}. Nothing else, so
+ * neither an authorization code nor a signed-in browser can be steered elsewhere.
+ */
+@ApplicationScoped
+public class SignInPolicy {
+
+    public static final int RETURN_TO_MAX = 2000;
+
+    @Inject
+    @ConfigProperty(name = "onair.auth.redirect-uris")
+    Optional<List<String>> redirectUris;
+
+    @Inject
+    @ConfigProperty(name = "onair.auth.return-to-origins")
+    Optional<List<String>> returnToOrigins;
+
+    @Inject
+    @ConfigProperty(name = "onair.auth.state-ttl", defaultValue = "PT5M")
+    Duration stateTtl;
+
+    @Inject
+    @ConfigProperty(name = "onair.auth.refresh-token-ttl", defaultValue = "P30D")
+    Duration refreshTokenTtl;
+
+    public Duration stateTtl() {
+        return stateTtl;
+    }
+
+    public Duration refreshTokenTtl() {
+        return refreshTokenTtl;
+    }
+
+    /** The callback address for {@code provider} as reached through {@code base}, if it is allow-listed. */
+    public URI redirectUri(URI base, String provider) {
+        URI candidate = base.resolve("auth/" + provider + "/callback");
+        Set<String> allowed = redirectUris.orElse(List.of()).stream().map(String::trim).collect(Collectors.toSet());
+        if (!allowed.contains(candidate.toString())) {
+            throw SignInRefused.redirectUri("The callback address " + candidate + " is not in onair.auth.redirect-uris.");
+        }
+        return candidate;
+    }
+
+    /** {@code returnTo} if it may be returned to; "/" when none was given. */
+    public String returnTo(String returnTo) {
+        if (returnTo == null || returnTo.isEmpty()) {
+            return "/";
+        }
+        if (returnTo.length() > RETURN_TO_MAX || returnTo.chars().anyMatch(c -> c < 0x21 || c == 0x7f || c == '\\')) {
+            throw SignInRefused.returnTo("return_to must be a path on OnAir or an allowed address, without spaces or backslashes.");
+        }
+        if (returnTo.startsWith("/") && !returnTo.startsWith("//")) {
+            return returnTo;
+        }
+        URI uri;
+        try {
+            uri = new URI(returnTo);
+        } catch (URISyntaxException e) {
+            throw SignInRefused.returnTo("return_to is not an address.");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if ((scheme.equals("http") || scheme.equals("https")) && uri.getRawUserInfo() == null && uri.getHost() != null
+                && allowedOrigin(origin(uri))) {
+            return returnTo;
+        }
+        throw SignInRefused.returnTo("return_to must be a path on OnAir or under one of onair.auth.return-to-origins.");
+    }
+
+    private boolean allowedOrigin(String origin) {
+        return returnToOrigins.orElse(List.of()).stream().map(String::trim)
+                .map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o)
+                .anyMatch(o -> o.equalsIgnoreCase(origin));
+    }
+
+    private static String origin(URI uri) {
+        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT)
+                + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+    }
+}

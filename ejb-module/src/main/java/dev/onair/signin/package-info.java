@@ -1,0 +1,8 @@
+/**
+ * Sign-in with Kakao (OAuth 2.0 REST) and OpenID Connect providers (Google, or any other by
+ * configuration), and OnAir's own tokens: RS256 access tokens that MicroProfile JWT verifies,
+ * and opaque refresh tokens, stored hashed and rotated on every use. The one decision to know:
+ * {@link dev.onair.signin.boundary.SignIn} announces outcomes as {@code UserLoggedIn} and
+ * {@code LoginFailed} events and never calls what reacts to them (history, last login, notices).
+ */
+package dev.onair.signin;
