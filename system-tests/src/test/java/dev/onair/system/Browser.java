@@ -51,6 +51,10 @@ public final class Browser {
         this.forwardedFor = forwardedFor;
     }
 
+    public String userAgent() {
+        return userAgent;
+    }
+
     public Api.Reply get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET(), uri);
     }

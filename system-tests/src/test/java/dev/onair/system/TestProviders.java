@@ -36,6 +36,7 @@ public final class TestProviders {
     public static final String KAKAO_MALFORMED = "fault-malformed";
     /** Longer than OnAir's read timeout in the tests. */
     public static final int SLOW_MILLIS = 3000;
+    public static final int STATE_TTL_SECONDS = 12;
 
     private static TestProviders instance;
 
@@ -127,6 +128,8 @@ public final class TestProviders {
                 onAirBase + "/api/auth/kakao/callback", onAirBase + "/api/auth/google/callback",
                 onAirBase + "/api/auth/" + LabOidcProvider.ID + "/callback")));
         env.put("ONAIR_AUTH_HTTP_READ_TIMEOUT", "PT1S");
+        // Short enough for a test to watch a sign-in expire, long enough for every flow under load.
+        env.put("ONAIR_AUTH_STATE_TTL", "PT" + STATE_TTL_SECONDS + "S");
         return env;
     }
 }
