@@ -1,0 +1,67 @@
+package dev.onair.signin.control;
+
+import dev.onair.signin.entity.SignInRefused;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class SignInPolicyTest {
+
+    private final SignInPolicy policy = new SignInPolicy();
+
+    SignInPolicyTest() {
+        policy.redirectUris = Optional.of(List.of("https://onair.example/api/auth/kakao/callback", " https://onair.example/api/auth/google/callback"));
+        policy.returnToOrigins = Optional.of(List.of("https://studio.onair.example/"));
+        policy.stateTtl = Duration.ofMinutes(5);
+        policy.refreshTokenTtl = Duration.ofDays(30);
+    }
+
+    @Test
+    void theCallbackAddressMustBeListedExactly() {
+        assertEquals(URI.create("https://onair.example/api/auth/kakao/callback"),
+                policy.redirectUri(URI.create("https://onair.example/api/"), "kakao"));
+        assertEquals(URI.create("https://onair.example/api/auth/google/callback"),
+                policy.redirectUri(URI.create("https://onair.example/api/"), "google"));
+        for (String base : List.of("http://onair.example/api/", "https://onair.example:8443/api/", "https://evil.example/api/",
+                "https://onair.example.evil.example/api/")) {
+            SignInRefused refused = assertThrows(SignInRefused.class, () -> policy.redirectUri(URI.create(base), "kakao"), base);
+            assertEquals("redirect-uri-not-allowed", refused.type());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/studio", "/channels/42?tab=chat#top", "https://studio.onair.example/after",
+            "https://STUDIO.onair.example/x"})
+    void pathsOnOnAirAndAllowedOriginsMayBeReturnedTo(String returnTo) {
+        assertEquals(returnTo, policy.returnTo(returnTo));
+    }
+
+    @Test
+    void noReturnAddressMeansHome() {
+        assertEquals("/", policy.returnTo(null));
+        assertEquals("/", policy.returnTo(""));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://evil.example/", "//evil.example/", "/\\evil.example", "\\\\evil.example",
+            "javascript:alert(1)", "data:text/html,x", "https://studio.onair.example@evil.example/",
+            "https://user@studio.onair.example/", "http://studio.onair.example/", "https://studio.onair.example:444/",
+            "/a b", "/tab\tx", "relative/path", "https:///nohost"})
+    void everythingElseIsRefused(String returnTo) {
+        SignInRefused refused = assertThrows(SignInRefused.class, () -> policy.returnTo(returnTo), returnTo);
+        assertEquals("return-to-not-allowed", refused.type());
+    }
+
+    @Test
+    void overlongReturnAddressesAreRefused() {
+        assertThrows(SignInRefused.class, () -> policy.returnTo("/" + "a".repeat(SignInPolicy.RETURN_TO_MAX)));
+    }
+}
