@@ -36,15 +36,27 @@ public final class OnAirServer {
     private final int httpsPort = Integer.parseInt(required("onair.it.https.port"));
     private final String database = System.getProperty("onair.it.db", "derby");
 
-    private OnAirServer() {
+    private final Map<String, String> extraEnvironment;
+
+    private OnAirServer(Map<String, String> extraEnvironment) {
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
     }
 
     public static synchronized OnAirServer get() {
         if (instance == null) {
-            OnAirServer server = new OnAirServer();
+            OnAirServer server = new OnAirServer(Map.of());
             server.start();
             instance = server;
         }
+        return instance;
+    }
+
+    /** Stops the server if running and starts it afresh (new data) with these settings added (benchmarks). */
+    public static synchronized OnAirServer restartWith(Map<String, String> extraEnvironment) {
+        stopIfStarted();
+        OnAirServer server = new OnAirServer(extraEnvironment);
+        server.start();
+        instance = server;
         return instance;
     }
 
@@ -79,6 +91,7 @@ public final class OnAirServer {
                     "ONAIR_ADMINS", "kakao:" + SignIns.ADMIN.id(),
                     "ONAIR_HTTP_TRUSTED_PROXIES", "127.0.0.1"));
             env.putAll(TestProviders.get().onAirEnvironment("http://127.0.0.1:" + httpPort));
+            env.putAll(extraEnvironment);
             if ("postgresql".equals(database)) {
                 String schema = "onair_it";
                 resetPostgresSchema(schema);

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @DeclareRoles({Role.USER_GROUP, Role.ADMIN_GROUP})
 @OpenAPIDefinition(
         info = @Info(title = "OnAir API", version = "1",
-                description = "Live streaming: studios, channels, stream keys. Errors are "
+                description = "Live streaming: sign-in, studios, channels, stream keys. Errors are "
                         + "application/problem+json (RFC 9457) whose `type` is a stable "
                         + "`urn:onair:problem:<name>`; 400s list the offending fields in `errors`.",
                 license = @License(name = "Proprietary")),
@@ -46,11 +46,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         }),
         tags = {
                 @Tag(name = "studio", description = "The broadcaster's own channel and stream key"),
-                @Tag(name = "channels", description = "Channels (broadcasts) as viewers and owners see them")
+                @Tag(name = "channels", description = "Channels (broadcasts) as viewers and owners see them"),
+                @Tag(name = "auth", description = "Sign-in with Kakao, Google or another OpenID Connect provider; "
+                        + "OnAir's access tokens and rotating refresh tokens"),
+                @Tag(name = "me", description = "The signed-in account, its login history and new-device notices"),
+                @Tag(name = "admin", description = "For administrators (onair.admins)")
         })
 @SecurityScheme(securitySchemeName = OnAirApi.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT",
-        description = "An OnAir access token: RS256 JWT with iss, aud, sub (the account id) and groups (user, admin).")
+        description = "An OnAir access token from /api/auth (sign-in callback or refresh): an RS256 JWT of at most "
+                + "15 minutes with iss, aud, sub (the account id) and groups (user, admin).")
 public class OnAirApi extends Application {
 
     public static final String BEARER = "bearer";

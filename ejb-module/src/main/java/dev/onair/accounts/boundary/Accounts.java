@@ -13,7 +13,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -79,10 +78,11 @@ public class Accounts {
     /** The last-login time follows committed sign-ins; it only ever moves forward. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void onUserLoggedIn(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserLoggedIn event) {
-        Account account = em.find(Account.class, event.accountId(), LockModeType.PESSIMISTIC_WRITE);
-        if (account != null && (account.lastLoginAt() == null || account.lastLoginAt().isBefore(event.at()))) {
-            account.loggedInAt(event.at());
-        }
+        em.createQuery("UPDATE Account a SET a.lastLoginAt = :at WHERE a.id = :id "
+                        + "AND (a.lastLoginAt IS NULL OR a.lastLoginAt < :at)")
+                .setParameter("at", event.at())
+                .setParameter("id", event.accountId())
+                .executeUpdate();
     }
 
     private static String displayName(Profile profile) {

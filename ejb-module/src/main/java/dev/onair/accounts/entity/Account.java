@@ -83,10 +83,6 @@ public class Account {
 
     public boolean isAdmin() { return roles.contains(Role.ADMIN); }
 
-    public void loggedInAt(Instant at) {
-        this.lastLoginAt = at;
-    }
-
     /** Takes the name and avatar the provider shows now; keeps the e-mail when none was verified this time. */
     public void refresh(String displayName, String email, String avatarUrl) {
         this.displayName = displayName;

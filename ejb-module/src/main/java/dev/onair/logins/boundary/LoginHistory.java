@@ -12,6 +12,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -19,6 +20,8 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,14 +38,25 @@ public class LoginHistory {
     @PersistenceContext(unitName = "onair")
     EntityManager em;
 
+    /** Off only to measure what recording costs (bench/sign-in); the history is the audit trail. */
+    @Inject
+    @ConfigProperty(name = "onair.logins.record", defaultValue = "true")
+    boolean record;
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void onUserLoggedIn(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserLoggedIn event) {
+        if (!record) {
+            return;
+        }
         em.persist(new LoginAttempt(event.attemptId(), event.accountId(), event.provider(), event.at(),
                 event.client().ip(), event.client().userAgent(), Outcome.SUCCESS, null));
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void onLoginFailed(@Observes LoginFailed event) {
+        if (!record) {
+            return;
+        }
         em.persist(new LoginAttempt(event.attemptId(), event.accountId(), event.provider(), event.at(),
                 event.client().ip(), event.client().userAgent(), Outcome.FAILURE, event.reason()));
     }
