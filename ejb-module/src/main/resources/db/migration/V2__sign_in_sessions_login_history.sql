@@ -66,6 +66,9 @@ CREATE TABLE login_attempt (
 
 CREATE INDEX ix_login_attempt_account ON login_attempt (account_id, attempted_at);
 CREATE INDEX ix_login_attempt_time ON login_attempt (attempted_at);
+-- "Has this account signed in from this device / network before?" is a probe, not a scan.
+CREATE INDEX ix_login_attempt_device ON login_attempt (account_id, device_key);
+CREATE INDEX ix_login_attempt_network ON login_attempt (account_id, network);
 
 -- "You signed in from a device or network we had not seen": one per such sign-in.
 CREATE TABLE login_notice (

@@ -53,17 +53,28 @@ class SignInBenchmark {
     private static final int SESSIONS = 64;
 
     record Figures(String phase, double callbackP50, double callbackP90, double callbackP99, double signInsPerSecond,
-                   double refreshP50, double refreshP99, double refreshPerSecond, int refreshErrors) {
+                   double refreshP50, double refreshP99, double refreshPerSecond, int refreshErrors,
+                   double sequentialP50, double sequentialP99) {
     }
 
     @Test
     void signInAndRefresh() throws Exception {
         List<Figures> results = new ArrayList<>();
-        results.add(phase("history observers on", Map.of()));
-        results.add(phase("history observers off", Map.of("ONAIR_LOGINS_RECORD", "false")));
-        results.add(phase("history observers on, again", Map.of()));
+        Map<String, String> jvm = System.getProperty("bench.jvm.args") == null ? Map.of()
+                : Map.of("JVM_ARGS", System.getProperty("bench.jvm.args"));
+        results.add(phase("history observers on", jvm));
+        if (!Boolean.getBoolean("bench.quick")) {
+            results.add(phase("history observers off", with(jvm, "ONAIR_LOGINS_RECORD", "false")));
+            results.add(phase("history observers on, again", jvm));
+        }
         OnAirServer.stopIfStarted();
         report(results);
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String key, String value) {
+        Map<String, String> all = new LinkedHashMap<>(base);
+        all.put(key, value);
+        return all;
     }
 
     private Figures phase(String name, Map<String, String> environment) throws Exception {
@@ -78,10 +89,12 @@ class SignInBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         refreshes(users, REFRESH_WARMUP_SECONDS);
         Refreshes refreshes = refreshes(users, REFRESH_SECONDS);
+        List<Double> sequential = sequentialRefreshes(users.get(0), 1000);
         Collections.sort(callbacks);
         return new Figures(name, percentile(callbacks, 50), percentile(callbacks, 90), percentile(callbacks, 99),
                 FLOWS / seconds, percentile(refreshes.latencies, 50), percentile(refreshes.latencies, 99),
-                refreshes.latencies.size() / (double) REFRESH_SECONDS, refreshes.errors);
+                refreshes.latencies.size() / (double) REFRESH_SECONDS, refreshes.errors,
+                percentile(sequential, 50), percentile(sequential, 99));
     }
 
     /** {@code flows} whole browser sign-ins over the users' browsers; the callback's latency of each, in ms. */
@@ -178,6 +191,23 @@ class SignInBenchmark {
         return new Refreshes(sorted, errors.get());
     }
 
+    /** One client refreshing one session back to back: the service time without queueing. */
+    private static List<Double> sequentialRefreshes(KakaoShapedProvider.User user, int count) {
+        Browser program = new Browser("bench-sequential", null);
+        URI callback = SignIns.atKakao(program, SignIns.startKakao(program, null), user);
+        String token = program.get(callback, Map.of("Accept", "application/json")).json().getString("refreshToken");
+        Api api = new Api();
+        List<Double> latencies = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long t0 = System.nanoTime();
+            Api.Reply reply = api.post("/api/auth/refresh", null, Json.createObjectBuilder().add("refreshToken", token).build().toString());
+            latencies.add((System.nanoTime() - t0) / 1e6);
+            token = reply.json().getString("refreshToken");
+        }
+        Collections.sort(latencies);
+        return latencies;
+    }
+
     private static double percentile(List<Double> sorted, int p) {
         if (sorted.isEmpty()) {
             return Double.NaN;
@@ -191,12 +221,20 @@ class SignInBenchmark {
         out.append(String.format(Locale.ROOT, "%nSign-in benchmark: %d sign-ins by %d browsers (after %d warm-up), "
                 + "refresh at %d/s for %d s over %d sessions (after %d s warm-up); %d cores%n%n", FLOWS, CLIENTS, WARMUP,
                 REFRESH_RATE, REFRESH_SECONDS, SESSIONS, REFRESH_WARMUP_SECONDS, Runtime.getRuntime().availableProcessors()));
-        out.append(String.format(Locale.ROOT, "%-30s %10s %10s %10s %11s   %10s %10s %10s %7s%n", "phase", "cb p50 ms",
-                "cb p90 ms", "cb p99 ms", "sign-ins/s", "rf p50 ms", "rf p99 ms", "rf /s", "rf err"));
+        out.append(String.format(Locale.ROOT, "%-30s %10s %10s %10s %11s   %10s %10s %10s %7s   %10s %10s%n", "phase",
+                "cb p50 ms", "cb p90 ms", "cb p99 ms", "sign-ins/s", "rf p50 ms", "rf p99 ms", "rf /s", "rf err",
+                "1x p50 ms", "1x p99 ms"));
         for (Figures f : results) {
-            out.append(String.format(Locale.ROOT, "%-30s %10.1f %10.1f %10.1f %11.1f   %10.1f %10.1f %10.1f %7d%n",
+            out.append(String.format(Locale.ROOT, "%-30s %10.1f %10.1f %10.1f %11.1f   %10.1f %10.1f %10.1f %7d   %10.1f %10.1f%n",
                     f.phase(), f.callbackP50(), f.callbackP90(), f.callbackP99(), f.signInsPerSecond(),
-                    f.refreshP50(), f.refreshP99(), f.refreshPerSecond(), f.refreshErrors()));
+                    f.refreshP50(), f.refreshP99(), f.refreshPerSecond(), f.refreshErrors(),
+                    f.sequentialP50(), f.sequentialP99()));
+        }
+        out.append("(cb: sign-in callback; rf: refresh at the fixed rate, from the scheduled moment; "
+                + "1x: one client refreshing back to back)\n");
+        if (results.size() < 3) {
+            System.out.print(out);
+            return;
         }
         Figures off = results.get(1);
         Map<String, Double> on = new LinkedHashMap<>();

@@ -49,7 +49,8 @@ class SignInIT {
         assertEquals("/api/auth", refresh.attribute("Path"));
 
         SignIns.Session session = SignIns.refresh(browser);
-        JsonObject me = api.get("/api/me", session.accessToken()).json();
+        JsonObject me = Eventually.await(() -> api.get("/api/me", session.accessToken()).json(),
+                account -> account.containsKey("lastLoginAt") && !account.isNull("lastLoginAt"));
         assertEquals(session.accountId(), me.getString("id"));
         assertEquals(user.nickname(), me.getString("displayName"));
         assertEquals(user.imageUrl(), me.getString("avatarUrl"));

@@ -130,6 +130,7 @@ class SignInRefusalsIT {
         assertEquals(401, page.status());
         assertTrue(page.contentType().startsWith("text/html"), page::toString);
         assertTrue(page.body().contains("Sign-in was cancelled") && page.body().contains("urn:onair:problem:sign-in-cancelled"), page.body());
+        assertTrue(page.header("Content-Security-Policy").orElse("").contains("default-src 'none'"), page::toString);
         assertTrue(browser.cookie("onair_refresh").isEmpty(), "not signed in");
         History.assertOneFailure(userAgent(browser), since, "sign-in-cancelled");
     }

@@ -6,6 +6,7 @@ import dev.onair.accounts.entity.Profile;
 import dev.onair.accounts.entity.Role;
 import dev.onair.accounts.entity.SignedInAccount;
 import dev.onair.signin.entity.UserLoggedIn;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -75,7 +76,11 @@ public class Accounts {
         return new SignedInAccount(account, true);
     }
 
-    /** The last-login time follows committed sign-ins; it only ever moves forward. */
+    /**
+     * The last-login time follows committed sign-ins and only ever moves forward. Derived data:
+     * it is written asynchronously, after the sign-in answered, in a transaction of its own.
+     */
+    @Asynchronous
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void onUserLoggedIn(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserLoggedIn event) {
         em.createQuery("UPDATE Account a SET a.lastLoginAt = :at WHERE a.id = :id "

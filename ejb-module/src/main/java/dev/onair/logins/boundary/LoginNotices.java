@@ -6,6 +6,7 @@ import dev.onair.logins.entity.Outcome;
 import dev.onair.shared.Page;
 import dev.onair.shared.PageRequest;
 import dev.onair.signin.entity.UserLoggedIn;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -22,7 +23,8 @@ import java.util.UUID;
 /**
  * Notices of sign-ins from a device or a network the account had not signed in from before,
  * judged against its earlier successful sign-ins. The sign-in that created the account is
- * nobody's surprise and gets none.
+ * nobody's surprise and gets none. Written asynchronously once the sign-in committed: a notice
+ * follows the sign-in within moments and never delays it.
  */
 @Stateless
 public class LoginNotices {
@@ -35,6 +37,7 @@ public class LoginNotices {
     @ConfigProperty(name = "onair.logins.record", defaultValue = "true")
     boolean record;
 
+    @Asynchronous
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void onUserLoggedIn(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserLoggedIn event) {
         if (!record || event.newAccount()) {

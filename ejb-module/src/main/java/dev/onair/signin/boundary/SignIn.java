@@ -155,14 +155,23 @@ public class SignIn {
     private SignInRefused failed(String attemptId, String providerId, SignInRefused refusal, Client client) {
         LOG.info(() -> "Sign-in " + attemptId + " with " + safe(providerId) + " refused: " + refusal.type()
                 + " (" + refusal.detail() + ")");
-        failed.fire(new LoginFailed(attemptId, safe(providerId), refusal.type(), null, client, clock.instant()));
+        announce(new LoginFailed(attemptId, safe(providerId), refusal.type(), null, client, clock.instant()));
         return refusal;
     }
 
     private RuntimeException broke(String attemptId, String providerId, RuntimeException e, Client client) {
         LOG.log(Level.WARNING, "Sign-in " + attemptId + " with " + safe(providerId) + " failed unexpectedly", e);
-        failed.fire(new LoginFailed(attemptId, safe(providerId), "internal-error", null, client, clock.instant()));
+        announce(new LoginFailed(attemptId, safe(providerId), "internal-error", null, client, clock.instant()));
         return e;
+    }
+
+    /** An observer that fails (the history's database is down) must not turn a clear refusal into a 500. */
+    private void announce(LoginFailed event) {
+        try {
+            failed.fire(event);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "An observer of LoginFailed failed for attempt " + event.attemptId(), e);
+        }
     }
 
     private static String safe(String text) {

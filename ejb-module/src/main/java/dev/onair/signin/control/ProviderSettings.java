@@ -32,7 +32,11 @@ public record ProviderSettings(String id, Protocol protocol, String clientId, Op
             return Optional.empty();
         }
         Protocol protocol = config.getOptionalValue(prefix + "protocol", String.class)
-                .map(p -> Protocol.valueOf(p.trim().toUpperCase(java.util.Locale.ROOT)))
+                .map(p -> switch (p.trim().toLowerCase(java.util.Locale.ROOT)) {
+                    case "oidc" -> Protocol.OIDC;
+                    case "kakao" -> Protocol.KAKAO;
+                    default -> throw new IllegalArgumentException(prefix + "protocol must be oidc or kakao, not '" + p + "'");
+                })
                 .orElse("kakao".equals(id) ? Protocol.KAKAO : Protocol.OIDC);
         Duration connect = config.getOptionalValue("onair.auth.http.connect-timeout", Duration.class).orElse(Duration.ofSeconds(3));
         Duration read = config.getOptionalValue("onair.auth.http.read-timeout", Duration.class).orElse(Duration.ofSeconds(5));

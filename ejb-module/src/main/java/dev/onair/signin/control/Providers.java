@@ -40,7 +40,13 @@ public class Providers {
                 LOG.warning(() -> "onair.auth.providers: '" + id + "' is not a provider id ([a-z][a-z0-9-]*); skipped");
                 continue;
             }
-            Optional<ProviderSettings> settings = ProviderSettings.from(config, id);
+            Optional<ProviderSettings> settings;
+            try {
+                settings = ProviderSettings.from(config, id);
+            } catch (IllegalArgumentException e) {
+                LOG.warning(() -> "Sign-in with " + id + " is off: " + e.getMessage());
+                continue;
+            }
             if (settings.isEmpty()) {
                 LOG.info(() -> "Sign-in with " + id + " is off: onair.auth." + id + ".client-id is not set");
                 continue;

@@ -215,6 +215,8 @@ public class AuthResource {
             return noStore(Response.fromResponse(problem));
         }
         return noStore(Response.status(problem.getStatus()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Content-Security-Policy", SignInErrorPage.CONTENT_SECURITY_POLICY)
+                .header("X-Content-Type-Options", "nosniff")
                 .entity(SignInErrorPage.render(e)));
     }
 

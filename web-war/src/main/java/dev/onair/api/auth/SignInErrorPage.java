@@ -10,6 +10,9 @@ import dev.onair.signin.entity.SignInRefused;
  */
 final class SignInErrorPage {
 
+    /** The page runs no script and loads nothing. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
     private SignInErrorPage() {
     }
 
