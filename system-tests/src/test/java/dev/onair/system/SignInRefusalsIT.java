@@ -166,20 +166,21 @@ class SignInRefusalsIT {
                 "alg none", nonce -> lab.unsigned(lab.claims("s6", nonce).build()));
         attacks.forEach((attack, idToken) -> {
             Browser browser = browser();
-            Map<String, String> request = Browser.query(Browser.location(browser.get(SignIns.onAir("/api/auth/lab/login"))));
-            String code = "lab-" + UUID.randomUUID();
-            lab.answer(code, idToken.apply(request.get("nonce")));
-            Api.Reply reply = browser.get(SignIns.onAir("/api/auth/lab/callback?code=" + code + "&state=" + request.get("state")), JSON);
+            Api.Reply reply = signInAtLab(browser, idToken);
             assertRefused(reply, 401, "id-token-invalid");
             History.assertOneFailure(userAgent(browser), since, "id-token-invalid");
         });
 
-        Browser honest = browser();
-        Map<String, String> request = Browser.query(Browser.location(honest.get(SignIns.onAir("/api/auth/lab/login"))));
-        String code = "lab-" + UUID.randomUUID();
-        lab.answer(code, lab.signed(lab.claims("lab-" + UUID.randomUUID(), request.get("nonce")).build()));
-        Api.Reply accepted = honest.get(SignIns.onAir("/api/auth/lab/callback?code=" + code + "&state=" + request.get("state")), JSON);
+        Api.Reply accepted = signInAtLab(browser(), nonce -> lab.signed(lab.claims("lab-" + UUID.randomUUID(), nonce).build()));
         assertEquals(200, accepted.status(), "the same provider's good id_token signs in: " + accepted);
+    }
+
+    /** A sign-in at the scripted provider, whose token endpoint answers with the id_token made for the request's nonce. */
+    private static Api.Reply signInAtLab(Browser browser, Function<String, String> idTokenForNonce) {
+        Map<String, String> request = Browser.query(Browser.location(browser.get(SignIns.onAir("/api/auth/lab/login"))));
+        String code = "lab-" + UUID.randomUUID();
+        TestProviders.get().lab().answer(code, idTokenForNonce.apply(request.get("nonce")));
+        return browser.get(SignIns.onAir("/api/auth/lab/callback?code=" + code + "&state=" + request.get("state")), JSON);
     }
 
     @Test
