@@ -14,12 +14,12 @@ import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import dev.onair.accounts.entity.Profile;
 import dev.onair.signin.entity.SignInRefused;
 import dev.onair.signin.entity.SignInRequest;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -32,6 +32,8 @@ import java.net.URI;
  * and Kakao marks it valid and verified.
  */
 final class KakaoProvider implements SignInProvider {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final ProviderSettings settings;
 
@@ -76,7 +78,7 @@ final class KakaoProvider implements SignInProvider {
 
     Profile parse(String body) {
         JsonObject user;
-        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body == null ? "" : body))) {
             user = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw SignInRefused.providerAnswer(settings.id() + "'s user profile is not a JSON object.");

@@ -2,9 +2,9 @@ package dev.onair.api.problems;
 
 import dev.onair.shared.DomainException;
 import dev.onair.shared.FieldError;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -17,6 +17,7 @@ public final class Problems {
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
     public static final String TYPE_PREFIX = "urn:onair:problem:";
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private Problems() {
     }
@@ -40,7 +41,7 @@ public final class Problems {
 
     public static Response response(int status, String type, String title, String detail, String instance,
                                     Map<String, Object> details) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", TYPE_PREFIX + type)
                 .add("title", title)
                 .add("status", status);
@@ -52,10 +53,10 @@ public final class Problems {
         }
         details.forEach((name, value) -> {
             if (value instanceof List<?> list) {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = JSON.createArrayBuilder();
                 for (Object item : list) {
                     if (item instanceof FieldError error) {
-                        array.add(Json.createObjectBuilder().add("field", error.field()).add("message", error.message()));
+                        array.add(JSON.createObjectBuilder().add("field", error.field()).add("message", error.message()));
                     } else {
                         array.add(String.valueOf(item));
                     }
