@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -46,6 +47,7 @@ class SignInRefusalsIT {
         SignIns.startKakao(wrong, null);
         assertRefused(wrong.get(SignIns.onAir("/api/auth/kakao/callback?code=abc&state=" + UUID.randomUUID()), JSON),
                 400, "sign-in-state-invalid");
+        History.assertOneFailure(userAgent(wrong), since, "sign-in-state-invalid");
 
         Browser reused = browser();
         URI callback = SignIns.atKakao(reused, SignIns.startKakao(reused, null), SignIns.newKakaoUser(true));
@@ -53,6 +55,9 @@ class SignInRefusalsIT {
         Api.Reply replay = reused.get(callback, JSON);
         assertRefused(replay, 400, "sign-in-state-invalid");
         assertTrue(replay.json().getString("detail").contains("already used"), replay::toString);
+        List<String> outcomes = History.attemptsOf(userAgent(reused), since).stream()
+                .map(attempt -> attempt.getString("outcome") + " " + attempt.getString("reason", "")).toList();
+        assertEquals(List.of("FAILURE sign-in-state-invalid", "SUCCESS "), outcomes, "newest first");
 
         Browser starter = browser();
         URI stolen = SignIns.atKakao(starter, SignIns.startKakao(starter, null), SignIns.newKakaoUser(true));
@@ -150,6 +155,24 @@ class SignInRefusalsIT {
             assertTrue((System.nanoTime() - started) / 1_000_000 < TestProviders.SLOW_MILLIS, code + ": the read timeout cut it short");
             History.assertOneFailure(userAgent(browser), since, type);
         });
+    }
+
+    @Test
+    void aProviderThatIsDownIsAClearRefusal() {
+        Instant since = Instant.now().minusSeconds(1);
+        Browser kakaoShaped = browser();
+        Api.Reply start = kakaoShaped.get(SignIns.onAir("/api/auth/gone/login"));
+        assertEquals(302, start.status(), "Kakao's protocol needs no call before the redirect");
+        String state = Browser.query(Browser.location(start)).get("state");
+        Api.Reply callback = kakaoShaped.get(SignIns.onAir("/api/auth/gone/callback?code=c&state=" + state), JSON);
+        assertRefused(callback, 502, "provider-unavailable");
+        History.assertOneFailure(userAgent(kakaoShaped), since, "provider-unavailable");
+
+        Browser oidc = browser();
+        Api.Reply discovery = oidc.get(SignIns.onAir("/api/auth/gone-oidc/login"));
+        assertEquals(502, discovery.status(), "OpenID Connect needs its discovery document first");
+        assertTrue(discovery.contentType().startsWith("text/html"), "a browser gets a page: " + discovery);
+        History.assertOneFailure(userAgent(oidc), since, "provider-unavailable");
     }
 
     @Test

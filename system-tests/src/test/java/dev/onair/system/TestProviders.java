@@ -37,6 +37,8 @@ public final class TestProviders {
     /** Longer than OnAir's read timeout in the tests. */
     public static final int SLOW_MILLIS = 3000;
     public static final int STATE_TTL_SECONDS = 12;
+    /** A loopback port nothing listens on: the address of a provider that is down. */
+    public static final int UNUSED_PORT = Integer.parseInt(System.getProperty("onair.it.unused.port", "19199"));
 
     private static TestProviders instance;
 
@@ -112,7 +114,7 @@ public final class TestProviders {
     public Map<String, String> onAirEnvironment(String onAirBase) {
         String wm = "http://127.0.0.1:" + wiremockPort;
         Map<String, String> env = new java.util.HashMap<>();
-        env.put("ONAIR_AUTH_PROVIDERS", "kakao,google," + LabOidcProvider.ID);
+        env.put("ONAIR_AUTH_PROVIDERS", "kakao,google," + LabOidcProvider.ID + ",gone,gone-oidc");
         env.put("ONAIR_AUTH_KAKAO_CLIENT_ID", KakaoShapedProvider.CLIENT_ID);
         env.put("ONAIR_AUTH_KAKAO_CLIENT_SECRET", KakaoShapedProvider.CLIENT_SECRET);
         env.put("ONAIR_AUTH_KAKAO_AUTHORIZATION_ENDPOINT", wm + "/oauth/authorize");
@@ -124,9 +126,19 @@ public final class TestProviders {
         env.put("ONAIR_AUTH_LAB_PROTOCOL", "oidc");
         env.put("ONAIR_AUTH_LAB_CLIENT_ID", LabOidcProvider.CLIENT_ID);
         env.put("ONAIR_AUTH_LAB_DISCOVERY_URI", lab.issuer() + "/.well-known/openid-configuration");
+        // Two providers that are down: nothing listens on their port.
+        String nobody = "http://127.0.0.1:" + UNUSED_PORT;
+        env.put("ONAIR_AUTH_GONE_PROTOCOL", "kakao");
+        env.put("ONAIR_AUTH_GONE_CLIENT_ID", "gone");
+        env.put("ONAIR_AUTH_GONE_AUTHORIZATION_ENDPOINT", nobody + "/oauth/authorize");
+        env.put("ONAIR_AUTH_GONE_TOKEN_ENDPOINT", nobody + "/oauth/token");
+        env.put("ONAIR_AUTH_GONE_USER_INFO_ENDPOINT", nobody + "/v2/user/me");
+        env.put("ONAIR_AUTH_GONE_OIDC_CLIENT_ID", "gone-oidc");
+        env.put("ONAIR_AUTH_GONE_OIDC_DISCOVERY_URI", nobody + "/.well-known/openid-configuration");
         env.put("ONAIR_AUTH_REDIRECT_URIS", String.join(",", List.of(
                 onAirBase + "/api/auth/kakao/callback", onAirBase + "/api/auth/google/callback",
-                onAirBase + "/api/auth/" + LabOidcProvider.ID + "/callback")));
+                onAirBase + "/api/auth/" + LabOidcProvider.ID + "/callback", onAirBase + "/api/auth/gone/callback",
+                onAirBase + "/api/auth/gone-oidc/callback")));
         env.put("ONAIR_AUTH_HTTP_READ_TIMEOUT", "PT1S");
         // Short enough for a test to watch a sign-in expire, long enough for every flow under load.
         env.put("ONAIR_AUTH_STATE_TTL", "PT" + STATE_TTL_SECONDS + "S");
