@@ -21,4 +21,14 @@ public final class Conflicts {
         }
         return false;
     }
+
+    /** True when {@code failure} was caused by a lost optimistic-locking race (someone else changed the row). */
+    public static boolean isOptimisticLockLoss(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -55,8 +55,8 @@ class SignInRefusalsIT {
         Api.Reply replay = reused.get(callback, JSON);
         assertRefused(replay, 400, "sign-in-state-invalid");
         assertTrue(replay.json().getString("detail").contains("already used"), replay::toString);
-        List<String> outcomes = History.attemptsOf(userAgent(reused), since).stream()
-                .map(attempt -> attempt.getString("outcome") + " " + attempt.getString("reason", "")).toList();
+        List<String> outcomes = Eventually.await(() -> History.attemptsOf(userAgent(reused), since), list -> list.size() >= 2)
+                .stream().map(attempt -> attempt.getString("outcome") + " " + attempt.getString("reason", "")).toList();
         assertEquals(List.of("FAILURE sign-in-state-invalid", "SUCCESS "), outcomes, "newest first");
 
         Browser starter = browser();

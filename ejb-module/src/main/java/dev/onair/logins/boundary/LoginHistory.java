@@ -7,6 +7,7 @@ import dev.onair.shared.Page;
 import dev.onair.shared.PageRequest;
 import dev.onair.signin.entity.LoginFailed;
 import dev.onair.signin.entity.UserLoggedIn;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -29,8 +30,9 @@ import java.util.function.Function;
 
 /**
  * The login history: every sign-in attempt, from the sign-in events. A success is written once
- * the sign-in committed (AFTER_SUCCESS), a failure at once in a transaction of its own, since the
- * failed attempt stored nothing else. The attempt id is the primary key: one row per attempt.
+ * the sign-in committed (AFTER_SUCCESS), asynchronously, so that keeping the history adds nothing
+ * to the sign-in's answer; a failure at once in a transaction of its own, since the failed
+ * attempt stored nothing else. The attempt id is the primary key: one row per attempt.
  */
 @Stateless
 public class LoginHistory {
@@ -43,6 +45,7 @@ public class LoginHistory {
     @ConfigProperty(name = "onair.logins.record", defaultValue = "true")
     boolean record;
 
+    @Asynchronous
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void onUserLoggedIn(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserLoggedIn event) {
         if (!record) {

@@ -140,12 +140,15 @@ public class SignIn {
         }
     }
 
-    /** Two first sign-ins of one identity at once create one account: the loser retries and finds it. */
+    /**
+     * Two sign-ins of one identity at once: when both create the account, or both refresh its
+     * name, the loser's transaction fails; it retries once and finds the winner's account.
+     */
     private IssuedTokens open(Profile profile, Client client, String attemptId) {
         try {
             return sessions.open(profile, client, attemptId);
         } catch (EJBException | PersistenceException e) {
-            if (Conflicts.isUniqueViolation(e)) {
+            if (Conflicts.isUniqueViolation(e) || Conflicts.isOptimisticLockLoss(e)) {
                 return sessions.open(profile, client, attemptId);
             }
             throw e;

@@ -4,6 +4,7 @@ import org.eclipse.microprofile.config.Config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,7 +65,7 @@ public record ProviderSettings(String id, Protocol protocol, String clientId, Op
         if (protocol == Protocol.OIDC) {
             return discoveryUri == null ? List.of(prefix + "discovery-uri") : List.of();
         }
-        java.util.List<String> missing = new java.util.ArrayList<>();
+        List<String> missing = new ArrayList<>();
         if (authorizationEndpoint == null) missing.add(prefix + "authorization-endpoint");
         if (tokenEndpoint == null) missing.add(prefix + "token-endpoint");
         if (userInfoEndpoint == null) missing.add(prefix + "user-info-endpoint");
