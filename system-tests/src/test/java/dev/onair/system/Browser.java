@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -115,14 +114,6 @@ public final class Browser {
         return Optional.ofNullable(cookies.get(name));
     }
 
-    public void setCookie(String name, String value) {
-        cookies.put(name, new Cookie(name, value, Map.of("path", "/")));
-    }
-
-    public void forget(String name) {
-        cookies.remove(name);
-    }
-
     static Cookie parse(String header) {
         String[] parts = header.split(";");
         String[] pair = parts[0].split("=", 2);
@@ -156,7 +147,4 @@ public final class Browser {
         return URI.create(reply.header("Location").orElseThrow(() -> new AssertionError("no Location: " + reply)));
     }
 
-    public static List<String> setCookies(Api.Reply reply) {
-        return reply.response().headers().allValues("Set-Cookie");
-    }
 }

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import static java.nio.charset.StandardCharsets.UTF_8;

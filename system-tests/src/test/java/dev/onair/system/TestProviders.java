@@ -99,11 +99,6 @@ public final class TestProviders {
         google.enqueueCallback(new DefaultOAuth2TokenCallback("google", subject, "JWT", List.of(GOOGLE_CLIENT_ID), claims, 3600));
     }
 
-    /** The next Google sign-in gets an id_token for another audience. */
-    public void nextGoogleUserForAudience(String subject, String audience) {
-        google.enqueueCallback(new DefaultOAuth2TokenCallback("google", subject, "JWT", List.of(audience), Map.of(), 3600));
-    }
-
     /** An id_token as Google would issue it to OnAir for {@code subject}. */
     public String googleIdToken(String subject) {
         return google.issueToken("google", GOOGLE_CLIENT_ID, new DefaultOAuth2TokenCallback("google", subject, "JWT",

@@ -13,7 +13,6 @@ import dev.onair.shared.PageRequest;
 import dev.onair.shared.ConcurrentUpdate;
 import dev.onair.shared.Conflicts;
 import dev.onair.shared.Forbidden;
-import dev.onair.shared.InvalidInput;
 import dev.onair.shared.NotFound;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;

@@ -1,7 +1,6 @@
 package dev.onair.api.auth;
 
 import dev.onair.api.ClientAddresses;
-import dev.onair.api.JsonBody;
 import dev.onair.api.OnAirApi;
 import dev.onair.api.problems.Problems;
 import dev.onair.signin.boundary.SignIn;
@@ -37,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
