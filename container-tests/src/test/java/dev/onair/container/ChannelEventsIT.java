@@ -7,10 +7,10 @@ import dev.onair.channels.boundary.ChannelLifecycle;
 import dev.onair.channels.boundary.Studio;
 import dev.onair.channels.entity.Channel;
 import dev.onair.channels.entity.ChannelDraft;
-import dev.onair.channels.entity.ChannelEnded;
 import dev.onair.channels.entity.ChannelOpened;
 import dev.onair.channels.entity.ChannelState;
 import dev.onair.channels.entity.IllegalTransition;
+import dev.onair.channels.entity.StreamEnded;
 import dev.onair.channels.entity.Visibility;
 import dev.onair.ingest.boundary.StreamKeys;
 import jakarta.ejb.EJB;
@@ -27,6 +27,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Channel events cross from the EJB module to a web module, after commit and once each. */
@@ -69,9 +70,11 @@ class ChannelEventsIT {
         assertEquals(2, events.size(), events::toString);
         ChannelOpened opened = assertInstanceOf(ChannelOpened.class, events.get(0));
         assertEquals(caller.accountId(), opened.ownerId());
-        ChannelEnded ended = assertInstanceOf(ChannelEnded.class, events.get(1));
+        StreamEnded ended = assertInstanceOf(StreamEnded.class, events.get(1));
         assertEquals(ChannelState.CREATED, ended.previous());
         assertEquals(caller.accountId(), ended.ownerId());
+        assertEquals("ended-by-broadcaster", ended.reason());
+        assertNull(ended.sessionId(), "never published");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.onair.container;
 
-import dev.onair.channels.entity.ChannelEnded;
+import dev.onair.channels.entity.StreamEvent;
 import dev.onair.channels.entity.ChannelOpened;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -9,7 +9,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A web-module observer of the EJB module's channel events, as any later reaction would be. */
+/** A web-module observer of the EJB module's channel and stream events, as any later reaction would be. */
 @ApplicationScoped
 public class EventRecorder {
 
@@ -19,12 +19,12 @@ public class EventRecorder {
         events.add(event);
     }
 
-    void onChannelEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChannelEnded event) {
+    void onStreamEvent(@Observes(during = TransactionPhase.AFTER_SUCCESS) StreamEvent event) {
         events.add(event);
     }
 
     public List<Object> eventsOf(String channelId) {
         return events.stream().filter(e -> channelId.equals(e instanceof ChannelOpened o ? o.channelId()
-                : e instanceof ChannelEnded ended ? ended.channelId() : null)).toList();
+                : e instanceof StreamEvent stream ? stream.channelId() : null)).toList();
     }
 }

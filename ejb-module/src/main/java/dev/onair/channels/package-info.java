@@ -1,8 +1,12 @@
 /**
  * Owns channels: one channel is one broadcast, from CREATED through LIVE and RECONNECTING to
  * ENDED. {@link dev.onair.channels.boundary.ChannelLifecycle} is the only code that changes a
- * channel's state, and it fires the channel events after the change commits. A broadcaster has
- * at most one unfinished channel; the database enforces it (UNIQUE on {@code open_owner_id}),
- * so the rule holds under concurrent requests and across nodes.
+ * channel's state: it locks the row, journals the transition ({@code stream_event}) and fires the
+ * {@link dev.onair.channels.entity.StreamEvent} (StreamStarted, StreamInterrupted, StreamResumed,
+ * StreamEnded) in the same transaction, so observers that declare {@code AFTER_SUCCESS} hear of
+ * committed transitions only, once each, in order per channel. Ingest decides when a publish
+ * moves a channel; this component knows nothing of nginx. A broadcaster has at most one
+ * unfinished channel; the database enforces it (UNIQUE on {@code open_owner_id}), so the rule
+ * holds under concurrent requests and across nodes.
  */
 package dev.onair.channels;

@@ -12,8 +12,11 @@ import java.util.Map;
 @ApplicationException(rollback = true, inherited = true)
 public abstract class DomainException extends RuntimeException {
 
-    /** What went wrong, which decides the HTTP status; UPSTREAM is a partner (a sign-in provider) that failed us. */
-    public enum Kind { INVALID, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, UPSTREAM }
+    /**
+     * What went wrong, which decides the HTTP status; UPSTREAM is a partner (a sign-in provider)
+     * that failed us, UNAVAILABLE a part of OnAir that cannot answer now (try again later).
+     */
+    public enum Kind { INVALID, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, UPSTREAM, UNAVAILABLE }
 
     private final Kind kind;
     private final String type;

@@ -28,6 +28,9 @@ import java.util.stream.Stream;
  */
 public final class OnAirServer {
 
+    static final int RTMP_PORT = 19935;
+    static final int NGINX_HTTP_PORT = 19936;
+
     private static OnAirServer instance;
 
     private final Path wlp = Path.of(required("onair.wlp.dir"));
@@ -68,6 +71,20 @@ public final class OnAirServer {
         return URI.create("https://127.0.0.1:" + httpsPort + path);
     }
 
+    /** What the studio tells OBS (the "Server" field), and where the tests' nginx listens. */
+    public static String rtmpUrl() {
+        return "rtmp://127.0.0.1:" + RTMP_PORT + "/live";
+    }
+
+    /** nginx's loopback statistics and control endpoint. */
+    public static URI nginx(String path) {
+        return URI.create("http://127.0.0.1:" + NGINX_HTTP_PORT + path);
+    }
+
+    public Path dataDir() {
+        return work.resolve("data");
+    }
+
     public String database() {
         return database;
     }
@@ -91,6 +108,15 @@ public final class OnAirServer {
                     "ONAIR_ADMINS", "kakao:" + SignIns.ADMIN.id(),
                     "ONAIR_HTTP_TRUSTED_PROXIES", "127.0.0.1"));
             env.putAll(TestProviders.get().onAirEnvironment("http://127.0.0.1:" + httpPort));
+            env.putAll(Map.of(
+                    "ONAIR_INGEST_RTMP_HOST", "127.0.0.1",
+                    "ONAIR_INGEST_RTMP_PORT", String.valueOf(RTMP_PORT),
+                    "ONAIR_INGEST_NGINX_HTTP_PORT", String.valueOf(NGINX_HTTP_PORT),
+                    "ONAIR_INGEST_RTMP_URL", rtmpUrl(),
+                    // short enough for tests to see every transition
+                    "ONAIR_INGEST_RECONNECT_WINDOW", "PT10S",
+                    "ONAIR_INGEST_UPDATE_INTERVAL", "PT2S",
+                    "ONAIR_INGEST_WATCHDOG_INTERVAL", "PT1S"));
             env.putAll(extraEnvironment);
             if ("postgresql".equals(database)) {
                 String schema = "onair_it";

@@ -42,6 +42,12 @@ public class ClientAddresses {
         return new Client(clientIp(request.getRemoteAddr(), forwarded, trusted), request.getHeader("User-Agent"));
     }
 
+    /** Whether {@code ip} (a literal) lies in one of {@code blocks} (addresses or CIDR blocks; unparsable ones match nothing). */
+    public static boolean inAny(String ip, List<String> blocks) {
+        return literal(ip).map(address -> blocks.stream().map(Block::parse).flatMap(Optional::stream)
+                .anyMatch(block -> block.contains(address))).orElse(false);
+    }
+
     /** The client's address given the connection's peer, the X-Forwarded-For headers and the trusted proxies. */
     static String clientIp(String peer, List<String> forwardedFor, List<Block> trusted) {
         String client = literal(peer).orElse(null);

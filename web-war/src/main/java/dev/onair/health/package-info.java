@@ -1,7 +1,7 @@
 /**
  * MicroProfile Health probes, one class per probe: {@code /health/started} once the schema is
  * migrated, {@code /health/live} while the process can serve, {@code /health/ready} while the
- * database answers (nginx and S3 join it as they arrive). Checks are cheap and time-bounded:
- * an orchestrator calls them every few seconds.
+ * database answers and nginx-rtmp takes publishes (S3 joins them with its component). Checks
+ * are cheap and time-bounded: an orchestrator calls them every few seconds.
  */
 package dev.onair.health;

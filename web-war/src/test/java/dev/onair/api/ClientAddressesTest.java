@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 class ClientAddressesTest {
@@ -48,5 +50,17 @@ class ClientAddressesTest {
         assertEquals("2001:db9:0:0:0:0:0:1", ClientAddresses.clientIp("2001:db8::1", List.of("2001:db9::1"), proxies));
         assertNull(ClientAddresses.literal("localhost").orElse(null), "never a DNS lookup");
         assertEquals(List.of(), trusted("not-a-block", "10.0.0.0/99"));
+    }
+
+    @Test
+    void ingestCallersAreMatchedAgainstLoopbackAndConfiguredBlocks() {
+        List<String> loopback = List.of("127.0.0.0/8", "::1");
+        assertTrue(ClientAddresses.inAny("127.0.0.1", loopback));
+        assertTrue(ClientAddresses.inAny("0:0:0:0:0:0:0:1", loopback));
+        assertFalse(ClientAddresses.inAny("10.0.0.5", loopback));
+        assertTrue(ClientAddresses.inAny("10.0.0.5", List.of("10.0.0.0/24")));
+        assertFalse(ClientAddresses.inAny("10.0.1.5", List.of("10.0.0.0/24", "garbage")));
+        assertFalse(ClientAddresses.inAny("localhost", loopback), "a name is not an address");
+        assertFalse(ClientAddresses.inAny(null, loopback));
     }
 }

@@ -2,54 +2,209 @@ package dev.onair.channels.boundary;
 
 import dev.onair.accounts.entity.Caller;
 import dev.onair.channels.entity.Channel;
-import dev.onair.channels.entity.ChannelEnded;
 import dev.onair.channels.entity.ChannelState;
+import dev.onair.channels.entity.EndReason;
+import dev.onair.channels.entity.StreamEnded;
+import dev.onair.channels.entity.StreamEvent;
+import dev.onair.channels.entity.StreamEventRecord;
+import dev.onair.channels.entity.StreamInterrupted;
+import dev.onair.channels.entity.StreamResumed;
+import dev.onair.channels.entity.StreamStarted;
 import dev.onair.shared.Forbidden;
 import dev.onair.shared.NotFound;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The one place where a channel changes state. Each change locks the channel row, checks the
- * move against {@link ChannelState}, and fires its event inside the transaction, so
- * {@code AFTER_SUCCESS} observers hear of it only once it committed. An illegal move throws
- * {@link dev.onair.channels.entity.IllegalTransition} and rolls everything back.
+ * move against {@link ChannelState}, journals it ({@code stream_event}) and fires its
+ * {@link StreamEvent} inside the transaction, so {@code AFTER_SUCCESS} observers hear of it only
+ * once it committed, and a rolled-back change leaves neither a journal line nor a delivered event.
+ * An illegal move throws {@link dev.onair.channels.entity.IllegalTransition} and rolls everything back.
+ * <p>
+ * The publish-driven moves ({@link #start}, {@link #interrupt}, {@link #resume}) take a channel the
+ * caller already locked with {@link #lock} in its own transaction; ingest decides when they happen.
  */
 @Stateless
 public class ChannelLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(ChannelLifecycle.class.getName());
 
     @PersistenceContext(unitName = "onair")
     EntityManager em;
 
     @Inject
-    Event<ChannelEnded> ended;
+    Event<StreamEvent> events;
+
+    @Resource
+    SessionContext context;
+
+    @Inject
+    @ConfigProperty(name = "onair.ingest.reconnect-window", defaultValue = "PT60S")
+    Duration reconnectWindow;
+
+    @Inject
+    @ConfigProperty(name = "onair.ingest.max-broadcast", defaultValue = "PT12H")
+    Duration maxBroadcast;
 
     private final Clock clock = Clock.systemUTC();
 
     /** Ends the channel on behalf of its owner or an admin. */
     public Channel end(String channelId, Caller caller) {
         Channel channel = lock(channelId);
-        if (!caller.owns(channel.ownerId()) && !caller.admin()) {
+        boolean owner = caller.owns(channel.ownerId());
+        if (!owner && !caller.admin()) {
             throw new Forbidden("only the channel's broadcaster or an admin may end it");
         }
-        ChannelState previous = channel.state();
-        channel.moveTo(ChannelState.ENDED, clock.instant());
-        em.flush();
-        ended.fire(new ChannelEnded(channel.id(), channel.ownerId(), previous, channel.endedAt()));
-        return channel;
+        return end(channel, owner ? EndReason.BROADCASTER : EndReason.ADMIN, lastSessionOf(channel));
     }
 
-    private Channel lock(String channelId) {
+    /** The channel with its row locked until the transaction ends. */
+    public Channel lock(String channelId) {
         Channel channel = em.find(Channel.class, channelId, LockModeType.PESSIMISTIC_WRITE);
         if (channel == null) {
             throw new NotFound("no channel " + channelId);
         }
         return channel;
+    }
+
+    /** The owner's unfinished channel, locked, if any. */
+    public Optional<Channel> lockUnfinishedOf(String ownerId) {
+        return em.createNamedQuery(Channel.UNFINISHED_OF, Channel.class)
+                .setParameter("owner", ownerId)
+                .getResultStream()
+                .findFirst()
+                .map(found -> lock(found.id()))
+                .filter(locked -> locked.state().unfinished() && locked.ownerId().equals(ownerId));
+    }
+
+    /** CREATED to LIVE in publish session {@code sessionId}. */
+    public void start(Channel locked, String sessionId) {
+        Instant now = move(locked, ChannelState.LIVE);
+        fire(new StreamStarted(locked.id(), locked.ownerId(), sessionId, now));
+    }
+
+    /** RECONNECTING to LIVE in the new publish session {@code sessionId}. */
+    public void resume(Channel locked, String sessionId) {
+        Instant now = move(locked, ChannelState.LIVE);
+        fire(new StreamResumed(locked.id(), locked.ownerId(), sessionId, now));
+    }
+
+    /** LIVE to RECONNECTING: publish session {@code sessionId} ended for {@code reason}. */
+    public void interrupt(Channel locked, String sessionId, String reason) {
+        Instant now = move(locked, ChannelState.RECONNECTING);
+        fire(new StreamInterrupted(locked.id(), locked.ownerId(), sessionId, reason, now));
+    }
+
+    /** Whether a RECONNECTING channel is still within its reconnect window. */
+    public boolean withinReconnectWindow(Channel channel) {
+        return channel.state() == ChannelState.RECONNECTING && channel.interruptedAt() != null
+                && clock.instant().isBefore(channel.interruptedAt().plus(reconnectWindow));
+    }
+
+    /** Any unfinished state to ENDED. */
+    public Channel end(Channel locked, EndReason reason, String lastSessionId) {
+        ChannelState previous = locked.state();
+        Instant now = clock.instant();
+        locked.end(reason, now);
+        em.flush();
+        fire(new StreamEnded(locked.id(), locked.ownerId(), lastSessionId, previous, reason.code(), now));
+        return locked;
+    }
+
+    /**
+     * Ends what is overdue: channels RECONNECTING for longer than the reconnect window, and
+     * broadcasts longer than the maximum length. Each channel in its own transaction, so one
+     * failure holds up no other. Returns how many ended.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public int endOverdue() {
+        ChannelLifecycle self = context.getBusinessObject(ChannelLifecycle.class);
+        Instant now = clock.instant();
+        int ended = 0;
+        for (String id : self.ids(Channel.RECONNECTING_SINCE, now.minus(reconnectWindow))) {
+            ended += self.endIfOverdue(id, EndReason.RECONNECT_TIMEOUT) ? 1 : 0;
+        }
+        for (String id : self.ids(Channel.ON_AIR_SINCE, now.minus(maxBroadcast))) {
+            ended += self.endIfOverdue(id, EndReason.MAX_LENGTH) ? 1 : 0;
+        }
+        return ended;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<String> ids(String query, Instant before) {
+        return em.createNamedQuery(query, String.class).setParameter("before", before).getResultList();
+    }
+
+    /** Ends the channel for {@code reason} if, once locked, it is still overdue for it. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean endIfOverdue(String channelId, EndReason reason) {
+        Channel channel = em.find(Channel.class, channelId, LockModeType.PESSIMISTIC_WRITE);
+        if (channel == null || !channel.state().onAir()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        boolean overdue = switch (reason) {
+            case RECONNECT_TIMEOUT -> channel.state() == ChannelState.RECONNECTING && !withinReconnectWindow(channel);
+            case MAX_LENGTH -> channel.startedAt() != null && !now.isBefore(channel.startedAt().plus(maxBroadcast));
+            default -> false;
+        };
+        if (!overdue) {
+            return false;
+        }
+        LOG.log(Level.INFO, "Ending channel {0} ({1})", new Object[] {channelId, reason.code()});
+        end(channel, reason, lastSessionOf(channel));
+        return true;
+    }
+
+    /** The id of the channel's latest journaled publish session, or null if it never went live. */
+    String lastSessionOf(Channel channel) {
+        if (channel.startedAt() == null) {
+            return null;
+        }
+        return em.createNamedQuery(StreamEventRecord.OF_CHANNEL, StreamEventRecord.class)
+                .setParameter("channel", channel.id())
+                .getResultList().stream()
+                .map(StreamEventRecord::sessionId)
+                .filter(id -> id != null)
+                .reduce((first, second) -> second)
+                .orElse(null);
+    }
+
+    /** The journal of the channel, oldest first. */
+    public List<StreamEventRecord> journalOf(String channelId) {
+        return em.createNamedQuery(StreamEventRecord.OF_CHANNEL, StreamEventRecord.class)
+                .setParameter("channel", channelId)
+                .getResultList();
+    }
+
+    private Instant move(Channel locked, ChannelState target) {
+        Instant now = clock.instant();
+        locked.moveTo(target, now);
+        em.flush();
+        return now;
+    }
+
+    private void fire(StreamEvent event) {
+        em.persist(new StreamEventRecord(event));
+        em.flush();
+        events.fire(event);
     }
 }

@@ -26,11 +26,19 @@ import java.util.UUID;
                 + " ORDER BY COALESCE(c.endedAt, c.startedAt, c.createdAt) DESC, c.id")
 @NamedQuery(name = Channel.COUNT_IN_STATES,
         query = "SELECT COUNT(c) FROM Channel c WHERE c.state IN :states")
+@NamedQuery(name = Channel.RECONNECTING_SINCE,
+        query = "SELECT c.id FROM Channel c WHERE c.state = dev.onair.channels.entity.ChannelState.RECONNECTING"
+                + " AND c.interruptedAt <= :before")
+@NamedQuery(name = Channel.ON_AIR_SINCE,
+        query = "SELECT c.id FROM Channel c WHERE c.state IN (dev.onair.channels.entity.ChannelState.LIVE,"
+                + " dev.onair.channels.entity.ChannelState.RECONNECTING) AND c.startedAt <= :before")
 public class Channel {
 
     public static final String UNFINISHED_OF = "Channel.unfinishedOf";
     public static final String IN_STATES = "Channel.inStates";
     public static final String COUNT_IN_STATES = "Channel.countInStates";
+    public static final String RECONNECTING_SINCE = "Channel.reconnectingSince";
+    public static final String ON_AIR_SINCE = "Channel.onAirSince";
 
     @Id
     @Column(name = "id", length = 36)
@@ -66,6 +74,13 @@ public class Channel {
 
     @Column(name = "ended_at")
     private Instant endedAt;
+
+    /** When the channel went RECONNECTING; null in any other state. */
+    @Column(name = "interrupted_at")
+    private Instant interruptedAt;
+
+    @Column(name = "end_reason")
+    private String endReason;
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
@@ -112,6 +127,12 @@ public class Channel {
 
     public Instant updatedAt() { return updatedAt; }
 
+    /** When the channel went RECONNECTING, or null when it is not. */
+    public Instant interruptedAt() { return interruptedAt; }
+
+    /** Why it ended ({@link EndReason#code()}), or null while unfinished. */
+    public String endReason() { return endReason; }
+
     public void apply(ChannelChanges changes, Instant now) {
         changes.title().ifPresent(t -> this.title = t);
         changes.description().ifPresent(d -> this.description = d);
@@ -130,11 +151,18 @@ public class Channel {
         if (target == ChannelState.LIVE && startedAt == null) {
             startedAt = now;
         }
+        interruptedAt = target == ChannelState.RECONNECTING ? now : null;
         if (target == ChannelState.ENDED) {
             endedAt = now;
             openOwnerId = null;
         }
         state = target;
         updatedAt = now;
+    }
+
+    /** Moves to ENDED for {@code reason}; see {@link #moveTo}. */
+    public void end(EndReason reason, Instant now) {
+        moveTo(ChannelState.ENDED, now);
+        endReason = reason.code();
     }
 }

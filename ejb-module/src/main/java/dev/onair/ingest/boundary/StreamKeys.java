@@ -4,6 +4,7 @@ import dev.onair.ingest.control.MasterSecret;
 import dev.onair.ingest.control.StreamKeyDerivation;
 import dev.onair.ingest.entity.ObsSettings;
 import dev.onair.ingest.entity.StreamKey;
+import dev.onair.ingest.entity.StreamKeyRotated;
 import dev.onair.shared.Conflicts;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
@@ -11,6 +12,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -38,6 +40,9 @@ public class StreamKeys {
     MasterSecret masterSecret;
 
     @Inject
+    Event<StreamKeyRotated> rotated;
+
+    @Inject
     @ConfigProperty(name = "onair.ingest.rtmp-url")
     String rtmpUrl;
 
@@ -60,7 +65,10 @@ public class StreamKeys {
         return settings(key);
     }
 
-    /** Replaces the secret of {@code accountId}'s key (issuing one if none exists); the old secret stops working at commit. */
+    /**
+     * Replaces the secret of {@code accountId}'s key (issuing one if none exists); the old secret
+     * stops working at commit, and {@link StreamKeyRotated} tells ingest to drop the publisher.
+     */
     public ObsSettings rotate(String accountId) {
         StreamKey key = em.find(StreamKey.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         if (key == null) {
@@ -70,6 +78,7 @@ public class StreamKeys {
         String salt = derivation.newSalt();
         key.rotate(salt, StreamKeyDerivation.hash(derivation.secret(accountId, salt)), clock.instant());
         em.flush();
+        rotated.fire(new StreamKeyRotated(accountId, key.publicName(), key.rotatedAt()));
         return settings(key);
     }
 
@@ -78,12 +87,16 @@ public class StreamKeys {
      * secret. Unknown names and wrong secrets are indistinguishable to the caller.
      */
     public Optional<String> ownerOf(String publicName, String presentedSecret) {
+        return verified(publicName, presentedSecret).map(StreamKey::accountId);
+    }
+
+    /** The key named {@code publicName}, if {@code presentedSecret} is its current secret. */
+    public Optional<StreamKey> verified(String publicName, String presentedSecret) {
         return em.createNamedQuery(StreamKey.BY_PUBLIC_NAME, StreamKey.class)
                 .setParameter("name", publicName)
                 .getResultStream()
                 .findFirst()
-                .filter(key -> StreamKeyDerivation.matches(presentedSecret, key.secretHash()))
-                .map(StreamKey::accountId);
+                .filter(key -> StreamKeyDerivation.matches(presentedSecret, key.secretHash()));
     }
 
     public Optional<StreamKey> find(String accountId) {

@@ -15,15 +15,17 @@ public record ChannelView(
         @Schema(description = "Up to 2000 characters") String description,
         Visibility visibility,
         ChannelState state,
-        @Schema(description = "True while LIVE or RECONNECTING") boolean live,
+        @Schema(description = "True while on air: LIVE, or RECONNECTING within the reconnect window") boolean live,
         BroadcasterView broadcaster,
         Instant createdAt,
         @Schema(description = "When it first went LIVE") Instant startedAt,
-        Instant endedAt) {
+        Instant endedAt,
+        @Schema(description = "Why it ended: ended-by-broadcaster, ended-by-admin, reconnect-timeout or max-length")
+        String endReason) {
 
     public static ChannelView of(Channel channel) {
         return new ChannelView(channel.id(), channel.title(), channel.description(), channel.visibility(),
                 channel.state(), channel.state().onAir(), BroadcasterView.of(channel.owner()),
-                channel.createdAt(), channel.startedAt(), channel.endedAt());
+                channel.createdAt(), channel.startedAt(), channel.endedAt(), channel.endReason());
     }
 }

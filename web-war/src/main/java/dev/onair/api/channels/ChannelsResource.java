@@ -6,6 +6,10 @@ import dev.onair.api.OnAirApi;
 import dev.onair.channels.boundary.ChannelLifecycle;
 import dev.onair.channels.boundary.Channels;
 import dev.onair.channels.entity.ChannelState;
+import dev.onair.accounts.entity.Caller;
+import dev.onair.channels.entity.Channel;
+import dev.onair.ingest.boundary.IngestWatchdog;
+import dev.onair.shared.Forbidden;
 import dev.onair.shared.InvalidInput;
 import dev.onair.shared.PageRequest;
 import dev.onair.shared.NotFound;
@@ -36,7 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -52,6 +58,9 @@ public class ChannelsResource {
 
     @EJB
     ChannelLifecycle lifecycle;
+
+    @EJB
+    IngestWatchdog watchdog;
 
     @Inject
     Callers callers;
@@ -112,7 +121,8 @@ public class ChannelsResource {
     @Path("{id}/end")
     @RolesAllowed({Role.USER_GROUP, Role.ADMIN_GROUP})
     @SecurityRequirement(name = OnAirApi.BEARER)
-    @Operation(summary = "End a broadcast (its broadcaster or an admin)", description = "The channel becomes ENDED for good.")
+    @Operation(summary = "End a broadcast (its broadcaster or an admin)", description = "The channel becomes ENDED for good; "
+            + "a publishing encoder is dropped at once and its reconnects are refused.")
     @APIResponse(responseCode = "200", description = "The ended channel",
             content = @Content(schema = @Schema(implementation = ChannelView.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", ref = OnAirApi.UNAUTHORIZED)
@@ -121,6 +131,50 @@ public class ChannelsResource {
     @APIResponse(responseCode = "409", description = "Already ended (type illegal-transition)", ref = OnAirApi.CONFLICT)
     public ChannelView end(@PathParam("id") String id, @Context SecurityContext security) {
         return ChannelView.of(lifecycle.end(checked(id), callers.of(security)));
+    }
+
+    @GET
+    @Path("{id}/health")
+    @RolesAllowed({Role.USER_GROUP, Role.ADMIN_GROUP})
+    @SecurityRequirement(name = OnAirApi.BEARER)
+    @Operation(summary = "Stream health (its broadcaster or an admin)",
+            description = "What nginx-rtmp measured of the live stream a few seconds ago: inbound bitrate, codecs, "
+                    + "resolution, frame rate, and HEALTHY or STARVING (no data, or the bitrate collapsed). "
+                    + "OFFLINE when nothing is publishing.")
+    @APIResponse(responseCode = "200", description = "The latest measurement",
+            content = @Content(schema = @Schema(implementation = StreamHealthView.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", ref = OnAirApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = "Neither the broadcaster nor an admin", ref = OnAirApi.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = "No such channel", ref = OnAirApi.NOT_FOUND)
+    public StreamHealthView health(@PathParam("id") String id, @Context SecurityContext security) {
+        Channel channel = ownedOrAdmin(checked(id), security);
+        return StreamHealthView.of(channel, channel.state() == ChannelState.LIVE ? watchdog.health(channel.id()) : Optional.empty());
+    }
+
+    @GET
+    @Path("{id}/events")
+    @RolesAllowed({Role.USER_GROUP, Role.ADMIN_GROUP})
+    @SecurityRequirement(name = OnAirApi.BEARER)
+    @Operation(summary = "Stream lifecycle events (its broadcaster or an admin)",
+            description = "Every STARTED, INTERRUPTED, RESUMED and ENDED of the channel, oldest first, each written "
+                    + "in the transaction that made the transition: none is missing, none is doubled.")
+    @APIResponse(responseCode = "200", description = "The events",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = StreamEventView.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", ref = OnAirApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = "Neither the broadcaster nor an admin", ref = OnAirApi.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = "No such channel", ref = OnAirApi.NOT_FOUND)
+    public List<StreamEventView> events(@PathParam("id") String id, @Context SecurityContext security) {
+        Channel channel = ownedOrAdmin(checked(id), security);
+        return lifecycle.journalOf(channel.id()).stream().map(StreamEventView::of).toList();
+    }
+
+    private Channel ownedOrAdmin(String id, SecurityContext security) {
+        Channel channel = channels.find(id);
+        Caller caller = callers.of(security);
+        if (!caller.owns(channel.ownerId()) && !caller.admin()) {
+            throw new Forbidden("only the channel's broadcaster or an admin may see this");
+        }
+        return channel;
     }
 
     private static String checked(String id) {

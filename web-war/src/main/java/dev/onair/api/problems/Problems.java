@@ -31,6 +31,7 @@ public final class Problems {
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case UPSTREAM -> 502;
+            case UNAVAILABLE -> 503;
         };
     }
 

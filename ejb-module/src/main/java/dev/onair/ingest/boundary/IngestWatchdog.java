@@ -1,0 +1,198 @@
+package dev.onair.ingest.boundary;
+
+import dev.onair.channels.boundary.ChannelLifecycle;
+import dev.onair.ingest.control.HealthMeters;
+import dev.onair.ingest.control.IngestSettings;
+import dev.onair.ingest.control.NginxControl;
+import dev.onair.ingest.control.RtmpStat;
+import dev.onair.ingest.entity.PublishSession;
+import dev.onair.ingest.entity.StreamHealth;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every few seconds ({@code onair.ingest.watchdog-interval}, default 3 s), on the server's
+ * managed scheduled executor:
+ * <ol>
+ * <li>applies changes of the ingest configuration to nginx;</li>
+ * <li>ends channels whose reconnect window passed or that reached the maximum broadcast length;</li>
+ * <li>reads nginx-rtmp's {@code /stat}, measures each live stream (bitrate, codecs, size, frame
+ *     rate, HEALTHY or STARVING), and reconciles: a session whose publisher nginx no longer lists
+ *     on two readings in a row ends ({@code on_publish_done} is known to go missing when a
+ *     publisher dies), and a publisher nginx lists but OnAir has no session for, on two readings in
+ *     a row, is dropped (after either side restarted).</li>
+ * </ol>
+ */
+@Startup
+@Singleton
+@DependsOn({"SchemaMigration", "NginxSupervisor"})
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class IngestWatchdog {
+
+    private static final Logger LOG = Logger.getLogger(IngestWatchdog.class.getName());
+    /** Readings in a row that must miss a publisher before OnAir acts on it. */
+    static final int MISSES = 2;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    IngestSettings settings;
+
+    @Inject
+    NginxControl nginx;
+
+    @Inject
+    HealthMeters meters;
+
+    @EJB
+    NginxSupervisor supervisor;
+
+    @EJB
+    PublishGate gate;
+
+    @EJB
+    ChannelLifecycle lifecycle;
+
+    private final Map<String, Integer> missingSessions = new HashMap<>();
+    private final Map<String, Integer> unknownPublishers = new HashMap<>();
+    private volatile Instant lastStat;
+    private volatile String statProblem;
+    private ScheduledFuture<?> task;
+
+    @PostConstruct
+    void start() {
+        long interval = settings.watchdogInterval().toMillis();
+        task = scheduler.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    /** The latest measurement of the channel's live stream, if it is publishing. */
+    public Optional<StreamHealth> health(String channelId) {
+        return meters.latest(channelId);
+    }
+
+    /** When nginx's statistics were last read, and what went wrong if the last attempt failed. */
+    public Instant lastStat() {
+        return lastStat;
+    }
+
+    public String statProblem() {
+        return statProblem;
+    }
+
+    /** One round; never throws, so the schedule goes on. */
+    synchronized void tick() {
+        try {
+            supervisor.applyConfigurationChanges();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Applying ingest configuration changes failed", e);
+        }
+        try {
+            lifecycle.endOverdue();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Ending overdue channels failed", e);
+        }
+        if (!nginx.enabled()) {
+            return;
+        }
+        RtmpStat stat;
+        try {
+            stat = nginx.stat();
+            lastStat = Instant.now();
+            statProblem = null;
+        } catch (IOException e) {
+            statProblem = e.getMessage();
+            meters.clear();
+            LOG.log(Level.FINE, "nginx statistics unavailable: {0}", e.toString());
+            return;
+        }
+        try {
+            reconcile(stat, gate.active(), Instant.now());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Reconciling publish sessions with nginx failed", e);
+        }
+    }
+
+    private void reconcile(RtmpStat stat, List<PublishSession> sessions, Instant now) {
+        Set<String> known = new HashSet<>();
+        Set<String> measured = new HashSet<>();
+        Duration grace = settings.watchdogInterval().multipliedBy(MISSES);
+        for (PublishSession session : sessions) {
+            known.add(session.streamName() + "#" + session.clientId());
+            Optional<RtmpStat.Stream> stream = stat.stream(session.streamName())
+                    .filter(s -> s.publisherId().filter(session.clientId()::equals).isPresent());
+            if (stream.isPresent()) {
+                missingSessions.remove(session.id());
+                meters.measure(session, stream.get(), now);
+                measured.add(session.channelId());
+                continue;
+            }
+            if (session.startedAt().plus(grace).isAfter(now)) {
+                continue; // accepted a moment ago: nginx may not list it yet
+            }
+            int misses = missingSessions.merge(session.id(), 1, Integer::sum);
+            if (misses >= MISSES) {
+                missingSessions.remove(session.id());
+                LOG.log(Level.INFO, "Publisher of session {0} (stream {1}) vanished without on_publish_done",
+                        new Object[] {session.id(), session.streamName()});
+                gate.endInNewTransaction(session.id(), "publisher-vanished");
+            }
+        }
+        missingSessions.keySet().retainAll(sessions.stream().map(PublishSession::id).toList());
+        meters.retain(measured);
+
+        Set<String> listed = new HashSet<>();
+        for (RtmpStat.Stream stream : stat.streams()) {
+            if (stream.publisherId().isEmpty()) {
+                continue;
+            }
+            String publish = stream.name() + "#" + stream.publisherId().get();
+            listed.add(publish);
+            if (known.contains(publish)) {
+                unknownPublishers.remove(publish);
+                continue;
+            }
+            int sightings = unknownPublishers.merge(publish, 1, Integer::sum);
+            if (sightings >= MISSES) {
+                unknownPublishers.remove(publish);
+                LOG.log(Level.INFO, "nginx lists a publisher on stream {0} that OnAir has no session for: dropping it",
+                        stream.name());
+                nginx.drop(stream.name(), stream.publisherId().get());
+            }
+        }
+        unknownPublishers.keySet().retainAll(listed);
+    }
+}

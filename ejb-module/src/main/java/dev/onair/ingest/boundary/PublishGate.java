@@ -1,0 +1,260 @@
+package dev.onair.ingest.boundary;
+
+import dev.onair.channels.boundary.ChannelLifecycle;
+import dev.onair.channels.entity.Channel;
+import dev.onair.channels.entity.ChannelState;
+import dev.onair.channels.entity.EndReason;
+import dev.onair.channels.entity.StreamEnded;
+import dev.onair.ingest.control.NginxControl;
+import dev.onair.ingest.control.RtmpStat;
+import dev.onair.ingest.entity.PublishCall;
+import dev.onair.ingest.entity.PublishRefused;
+import dev.onair.ingest.entity.PublishSession;
+import dev.onair.ingest.entity.PublisherEvicted;
+import dev.onair.ingest.entity.StreamKey;
+import dev.onair.ingest.entity.StreamKeyRotated;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * nginx-rtmp's questions and OnAir's answers. Each decision is one transaction that first locks
+ * the broadcaster's channel row, so concurrent, duplicate or late callbacks for one channel are
+ * decided one after the other against committed state: a callback that arrives twice finds its
+ * work done and changes nothing. Refusals are returned, not thrown, so that what a refusal
+ * decided (ending a channel whose reconnect window had passed) still commits; anything thrown
+ * (a database fault) rolls back and reaches nginx as a non-2xx answer, which refuses the publish.
+ */
+@Stateless
+public class PublishGate {
+
+    private static final Logger LOG = Logger.getLogger(PublishGate.class.getName());
+
+    @PersistenceContext(unitName = "onair")
+    EntityManager em;
+
+    @EJB
+    StreamKeys streamKeys;
+
+    @EJB
+    ChannelLifecycle lifecycle;
+
+    @Inject
+    NginxControl nginx;
+
+    @Inject
+    Event<PublisherEvicted> evicted;
+
+    @Resource
+    SessionContext context;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * {@code on_publish}: accepted only for the current key of a broadcaster with an open channel
+     * (CREATED, or RECONNECTING within its window) on which nobody publishes yet. Accepting starts
+     * a publish session and moves the channel to LIVE (StreamStarted or StreamResumed).
+     */
+    public Optional<PublishRefused> publish(PublishCall call) {
+        Optional<StreamKey> key = streamKeys.verified(call.name(), call.key());
+        if (key.isEmpty()) {
+            return refuse(call, PublishRefused.keyRefused());
+        }
+        Optional<Channel> open = lifecycle.lockUnfinishedOf(key.get().accountId());
+        if (open.isEmpty()) {
+            return refuse(call, PublishRefused.noOpenChannel());
+        }
+        Channel channel = open.get();
+        Optional<PublishSession> active = activeOn(call.name());
+        if (active.isPresent() && active.get().isPublish(call.name(), call.clientId())) {
+            return Optional.empty(); // the same publish asked twice: already accepted
+        }
+        if (channel.state() == ChannelState.RECONNECTING && !lifecycle.withinReconnectWindow(channel)) {
+            lifecycle.end(channel, EndReason.RECONNECT_TIMEOUT, active.map(PublishSession::id).orElse(null));
+            return refuse(call, PublishRefused.noOpenChannel());
+        }
+        if (active.isPresent()) {
+            PublishSession previous = active.get();
+            if (stillPublishing(previous)) {
+                return refuse(call, PublishRefused.alreadyPublishing());
+            }
+            previous.end("publisher-replaced", clock.instant());
+            if (channel.state() == ChannelState.LIVE && previous.channelId().equals(channel.id())) {
+                lifecycle.interrupt(channel, previous.id(), "publisher-replaced");
+            }
+        } else if (channel.state() == ChannelState.LIVE) {
+            lifecycle.interrupt(channel, null, "publisher-replaced");
+        }
+        em.flush();
+        PublishSession session = new PublishSession(channel.id(), key.get().accountId(), call.name(), call.clientId(),
+                call.address(), key.get().secretHash(), clock.instant());
+        em.persist(session);
+        em.flush();
+        if (channel.state() == ChannelState.CREATED) {
+            lifecycle.start(channel, session.id());
+        } else {
+            lifecycle.resume(channel, session.id());
+        }
+        LOG.log(Level.INFO, "Publish accepted: stream {0}, client {1}, channel {2}, session {3}",
+                new Object[] {call.name(), call.clientId(), channel.id(), session.id()});
+        return Optional.empty();
+    }
+
+    /**
+     * {@code on_update}: the publish may go on while its session is active, its channel LIVE and
+     * its key not rotated since it started. Reads only.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<PublishRefused> update(PublishCall call) {
+        Optional<PublishSession> session = activeOn(call.name()).filter(s -> s.isPublish(call.name(), call.clientId()));
+        if (session.isEmpty()) {
+            return refuse(call, PublishRefused.sessionOver("OnAir knows no active publish for this client."));
+        }
+        Channel channel = em.find(Channel.class, session.get().channelId());
+        if (channel == null || channel.state() != ChannelState.LIVE) {
+            return refuse(call, PublishRefused.sessionOver("The channel is no longer live."));
+        }
+        Optional<StreamKey> key = streamKeys.find(session.get().accountId());
+        if (key.isEmpty() || !key.get().secretHash().equals(session.get().keyHash())) {
+            return refuse(call, PublishRefused.keyRefused());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code on_publish_done}: the publisher left. Its session ends and a LIVE channel goes
+     * RECONNECTING; a done for a session that already ended (late, duplicated, or after OnAir
+     * ended it) changes nothing.
+     */
+    public void publishDone(PublishCall call) {
+        activeOn(call.name()).filter(s -> s.isPublish(call.name(), call.clientId()))
+                .ifPresent(session -> endSession(session.id(), "publisher-left", false));
+    }
+
+    /**
+     * Ends session {@code sessionId} for {@code reason} if it is still active, moving its LIVE
+     * channel to RECONNECTING. With {@code evict}, nginx is told to drop the publisher after commit.
+     */
+    public boolean endSession(String sessionId, String reason, boolean evict) {
+        PublishSession found = em.find(PublishSession.class, sessionId);
+        if (found == null || !found.active()) {
+            return false;
+        }
+        Channel channel = lifecycle.lock(found.channelId());
+        em.refresh(found);
+        if (!found.active()) {
+            return false;
+        }
+        found.end(reason, clock.instant());
+        em.flush();
+        if (channel.state() == ChannelState.LIVE) {
+            lifecycle.interrupt(channel, found.id(), reason);
+        }
+        if (evict) {
+            evicted.fire(new PublisherEvicted(found.streamName(), found.clientId(), reason));
+        }
+        LOG.log(Level.INFO, "Publish session {0} on stream {1} ended: {2}", new Object[] {sessionId, found.streamName(), reason});
+        return true;
+    }
+
+    /** Ends every active session, each in its own transaction (nginx restarted: none of them is publishing). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public int endAll(String reason) {
+        PublishGate self = context.getBusinessObject(PublishGate.class);
+        int ended = 0;
+        for (PublishSession session : self.active()) {
+            try {
+                ended += self.endInNewTransaction(session.id(), reason) ? 1 : 0;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not end publish session " + session.id(), e);
+            }
+        }
+        return ended;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean endInNewTransaction(String sessionId, String reason) {
+        return endSession(sessionId, reason, false);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean evictInNewTransaction(String sessionId, String reason) {
+        return endSession(sessionId, reason, true);
+    }
+
+    /** Every active session, oldest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<PublishSession> active() {
+        return em.createNamedQuery(PublishSession.ACTIVE, PublishSession.class).getResultList();
+    }
+
+    /** The channel's publish sessions, oldest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<PublishSession> sessionsOf(String channelId) {
+        return em.createNamedQuery(PublishSession.OF_CHANNEL, PublishSession.class)
+                .setParameter("channel", channelId).getResultList();
+    }
+
+    /** The channel ended (in the same transaction): its publish ends too, and nginx drops the publisher after commit. */
+    public void onStreamEnded(@Observes StreamEnded ended) {
+        for (PublishSession session : em.createNamedQuery(PublishSession.ACTIVE_OF_CHANNEL, PublishSession.class)
+                .setParameter("channel", ended.channelId()).getResultList()) {
+            session.end("channel-ended", ended.at());
+            evicted.fire(new PublisherEvicted(session.streamName(), session.clientId(), "channel-ended"));
+        }
+        em.flush();
+    }
+
+    /** The key was rotated (in the same transaction): a publish under the old secret ends now. */
+    public void onKeyRotated(@Observes StreamKeyRotated rotated) {
+        activeOn(rotated.publicName()).ifPresent(session -> endSession(session.id(), "key-rotated", true));
+    }
+
+    private Optional<PublishSession> activeOn(String streamName) {
+        return em.createNamedQuery(PublishSession.ACTIVE_ON, PublishSession.class)
+                .setParameter("name", streamName)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /**
+     * Whether nginx still lists {@code session}'s client as the publisher of its stream. Asked only
+     * when a second publish arrives for a stream with an active session. When nginx cannot be
+     * asked, the answer is yes: a publish is never accepted on a guess.
+     */
+    private boolean stillPublishing(PublishSession session) {
+        if (!nginx.enabled()) {
+            return true;
+        }
+        try {
+            RtmpStat stat = nginx.stat();
+            return stat.stream(session.streamName())
+                    .flatMap(RtmpStat.Stream::publisherId)
+                    .filter(session.clientId()::equals)
+                    .isPresent();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "nginx statistics unavailable while deciding a second publish: {0}", e.toString());
+            return true;
+        }
+    }
+
+    private static Optional<PublishRefused> refuse(PublishCall call, PublishRefused refusal) {
+        LOG.log(Level.INFO, "Refused {0}: {1}", new Object[] {call, refusal.type()});
+        return Optional.of(refusal);
+    }
+}

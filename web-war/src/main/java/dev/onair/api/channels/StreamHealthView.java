@@ -1,0 +1,41 @@
+package dev.onair.api.channels;
+
+import dev.onair.channels.entity.Channel;
+import dev.onair.ingest.entity.StreamHealth;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** A channel's stream health for its broadcaster and admins. */
+@Schema(name = "StreamHealth")
+public record StreamHealthView(
+        String channelId,
+        @Schema(description = "The channel's state") String state,
+        @Schema(description = "HEALTHY or STARVING while a publisher is measured; OFFLINE when nothing is publishing",
+                enumeration = {"HEALTHY", "STARVING", "OFFLINE"}) String verdict,
+        @Schema(description = "Inbound bits per second over the last few seconds") Long bitrate,
+        @Schema(description = "Video codec as the encoder announced it, e.g. H264") String videoCodec,
+        Integer width,
+        Integer height,
+        @Schema(description = "Frames per second") Double frameRate,
+        @Schema(description = "Audio codec, e.g. AAC") String audioCodec,
+        Integer audioSampleRate,
+        @Schema(description = "Start of the current publish session") Instant publishingSince,
+        @Schema(description = "When these figures were read from nginx-rtmp") Instant measuredAt) {
+
+    public static StreamHealthView of(Channel channel, Optional<StreamHealth> measured) {
+        if (measured.isEmpty()) {
+            return new StreamHealthView(channel.id(), channel.state().name(), "OFFLINE",
+                    null, null, null, null, null, null, null, null, null);
+        }
+        StreamHealth h = measured.get();
+        return new StreamHealthView(channel.id(), channel.state().name(), h.verdict().name(), h.bitrate(),
+                h.videoCodec(), positive(h.width()), positive(h.height()), h.frameRate() > 0 ? h.frameRate() : null,
+                h.audioCodec(), positive(h.audioSampleRate()), h.publishingSince(), h.measuredAt());
+    }
+
+    private static Integer positive(int value) {
+        return value > 0 ? value : null;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.onair.api.ingest;
+
+import dev.onair.api.ClientAddresses;
+import dev.onair.api.problems.Problems;
+import dev.onair.ingest.boundary.PublishGate;
+import dev.onair.ingest.control.IngestSettings;
+import dev.onair.ingest.entity.PublishCall;
+import dev.onair.ingest.entity.PublishRefused;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The three nginx-rtmp callbacks. nginx sends form fields ({@code app}, {@code name},
+ * {@code clientid}, {@code addr}, ... and the stream name's query arguments, so {@code key});
+ * any answer but 2xx refuses a publish ({@code on_publish}) or ends it ({@code on_update}).
+ */
+@Path("ingest")
+@PermitAll
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+@Produces(MediaType.TEXT_PLAIN)
+public class IngestCallbacksResource {
+
+    private static final Logger LOG = Logger.getLogger(IngestCallbacksResource.class.getName());
+    private static final List<String> LOOPBACK = List.of("127.0.0.0/8", "::1");
+
+    @EJB
+    PublishGate gate;
+
+    @Inject
+    IngestSettings settings;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @Path("publish")
+    @Operation(hidden = true)
+    public Response publish(@QueryParam("secret") String secret, @FormParam("app") String app,
+                            @FormParam("name") String name, @FormParam("key") String key,
+                            @FormParam("clientid") String clientId, @FormParam("addr") String addr) {
+        return guarded(secret, () -> answer(gate.publish(call(app, name, key, clientId, addr))));
+    }
+
+    @POST
+    @Path("update")
+    @Operation(hidden = true)
+    public Response update(@QueryParam("secret") String secret, @FormParam("app") String app,
+                           @FormParam("name") String name, @FormParam("key") String key,
+                           @FormParam("clientid") String clientId, @FormParam("addr") String addr) {
+        return guarded(secret, () -> answer(gate.update(call(app, name, key, clientId, addr))));
+    }
+
+    @POST
+    @Path("publish-done")
+    @Operation(hidden = true)
+    public Response publishDone(@QueryParam("secret") String secret, @FormParam("app") String app,
+                                @FormParam("name") String name, @FormParam("key") String key,
+                                @FormParam("clientid") String clientId, @FormParam("addr") String addr) {
+        return guarded(secret, () -> {
+            gate.publishDone(call(app, name, key, clientId, addr));
+            return Response.ok("ok").build();
+        });
+    }
+
+    private PublishCall call(String app, String name, String key, String clientId, String addr) {
+        return PublishCall.of(IngestSettings.APPLICATION, app, name, key, clientId, addr);
+    }
+
+    private Response guarded(String secret, java.util.function.Supplier<Response> decision) {
+        String peer = request.getRemoteAddr();
+        if (!allowedPeer(peer) || !settings.isCallbackSecret(secret)) {
+            LOG.log(Level.WARNING, "Refused an ingest callback to {0} from {1}: {2}", new Object[] {
+                    request.getRequestURI(), peer, allowedPeer(peer) ? "wrong or missing secret" : "address not allowed"});
+            return Problems.response(403, "callback-forbidden", "Not an ingest server",
+                    "Only OnAir's nginx may call this endpoint.", request.getRequestURI(), Map.of());
+        }
+        return decision.get();
+    }
+
+    /** Loopback, or one of {@code onair.ingest.callback-hosts}; the connection's own peer, never a forwarded header. */
+    private boolean allowedPeer(String peer) {
+        return ClientAddresses.inAny(peer, LOOPBACK) || ClientAddresses.inAny(peer, settings.callbackHosts());
+    }
+
+    private Response answer(Optional<PublishRefused> refusal) {
+        return refusal.map(r -> Problems.of(r, request.getRequestURI())).orElseGet(() -> Response.ok("ok").build());
+    }
+}

@@ -1,0 +1,53 @@
+package dev.onair.health;
+
+import dev.onair.ingest.boundary.NginxSupervisor;
+import dev.onair.ingest.control.IngestMode;
+import dev.onair.ingest.control.NginxControl;
+import dev.onair.ingest.control.RtmpStat;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+import java.io.IOException;
+
+/**
+ * Ready while nginx-rtmp can take publishes: in managed mode its process runs and its statistics
+ * answer; in external mode its statistics answer. Always up (and says so) where ingest is off.
+ */
+@Readiness
+@ApplicationScoped
+public class NginxReadiness implements HealthCheck {
+
+    @EJB
+    NginxSupervisor supervisor;
+
+    @Inject
+    NginxControl control;
+
+    @Override
+    public HealthCheckResponse call() {
+        NginxSupervisor.Status status = supervisor.status();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("nginx")
+                .withData("mode", status.mode().name().toLowerCase());
+        if (status.mode() == IngestMode.NONE) {
+            return response.up().build();
+        }
+        if (status.mode() == IngestMode.MANAGED) {
+            response.withData("starts", status.starts());
+            if (!status.running()) {
+                return response.down().withData("problem", status.problem() == null ? "not started yet" : status.problem()).build();
+            }
+            response.withData("pid", status.pid()).withData("since", status.since().toString());
+        }
+        try {
+            RtmpStat stat = control.stat();
+            return response.up().withData("publishing", stat.streams().stream().filter(RtmpStat.Stream::publishing).count()).build();
+        } catch (IOException e) {
+            return response.down().withData("problem", "statistics unavailable: " + e.getMessage()).build();
+        }
+    }
+}
