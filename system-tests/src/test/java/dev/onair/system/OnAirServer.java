@@ -81,6 +81,15 @@ public final class OnAirServer {
         return URI.create("http://127.0.0.1:" + NGINX_HTTP_PORT + path);
     }
 
+    /** The server's process id (Liberty's pid file), for benchmarks that measure the process. */
+    public long pid() {
+        try {
+            return Long.parseLong(Files.readString(work.resolve("output/.pid/onair.pid")).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Path dataDir() {
         return work.resolve("data");
     }
