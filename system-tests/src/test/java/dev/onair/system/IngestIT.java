@@ -107,6 +107,7 @@ class IngestIT {
         }
         assertEquals("CREATED", broadcast.state());
         assertEquals(List.of(), broadcast.events());
+        assertEquals("OFFLINE", broadcast.health().getString("verdict"));
         try (Publisher right = rotated.publish()) {
             assertEquals("LIVE", rotated.awaitState("LIVE", LIVE_WITHIN), right::output);
             rotated.end();
@@ -152,6 +153,7 @@ class IngestIT {
         }
         assertEquals("RECONNECTING", broadcast.awaitState("RECONNECTING", Duration.ofSeconds(5)));
         assertTrue(broadcast.channel().getBoolean("live"), "still on air while it may come back");
+        assertEquals("OFFLINE", broadcast.health().getString("verdict"), "nothing publishes while it reconnects");
         try (Publisher again = broadcast.publish()) {
             assertEquals("LIVE", broadcast.awaitState("LIVE", LIVE_WITHIN), again::output);
             assertEquals(broadcast.channelId(), api.get("/api/studio", broadcast.broadcaster().token()).json().getString("id"),

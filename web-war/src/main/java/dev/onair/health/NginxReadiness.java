@@ -41,7 +41,7 @@ public class NginxReadiness implements HealthCheck {
             if (!status.running()) {
                 return response.down().withData("problem", status.problem() == null ? "not started yet" : status.problem()).build();
             }
-            response.withData("pid", status.pid()).withData("since", status.since().toString());
+            response.withData("pid", status.pid()).withData("since", String.valueOf(status.since()));
         }
         try {
             RtmpStat stat = control.stat();

@@ -140,7 +140,7 @@ public class ChannelsResource {
     @Operation(summary = "Stream health (its broadcaster or an admin)",
             description = "What nginx-rtmp measured of the live stream a few seconds ago: inbound bitrate, codecs, "
                     + "resolution, frame rate, and HEALTHY or STARVING (no data, or the bitrate collapsed). "
-                    + "OFFLINE when nothing is publishing.")
+                    + "MEASURING until the first reading of a new publish; OFFLINE when nothing is publishing.")
     @APIResponse(responseCode = "200", description = "The latest measurement",
             content = @Content(schema = @Schema(implementation = StreamHealthView.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", ref = OnAirApi.UNAUTHORIZED)

@@ -1,6 +1,7 @@
 package dev.onair.api.channels;
 
 import dev.onair.channels.entity.Channel;
+import dev.onair.channels.entity.ChannelState;
 import dev.onair.ingest.entity.StreamHealth;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -12,8 +13,9 @@ import java.util.Optional;
 public record StreamHealthView(
         String channelId,
         @Schema(description = "The channel's state") String state,
-        @Schema(description = "HEALTHY or STARVING while a publisher is measured; OFFLINE when nothing is publishing",
-                enumeration = {"HEALTHY", "STARVING", "OFFLINE"}) String verdict,
+        @Schema(description = "HEALTHY or STARVING while a publisher is measured; MEASURING when the channel went "
+                + "LIVE since the last reading; OFFLINE when nothing is publishing",
+                enumeration = {"HEALTHY", "STARVING", "MEASURING", "OFFLINE"}) String verdict,
         @Schema(description = "Inbound bits per second over the last few seconds") Long bitrate,
         @Schema(description = "Video codec as the encoder announced it, e.g. H264") String videoCodec,
         Integer width,
@@ -26,7 +28,8 @@ public record StreamHealthView(
 
     public static StreamHealthView of(Channel channel, Optional<StreamHealth> measured) {
         if (measured.isEmpty()) {
-            return new StreamHealthView(channel.id(), channel.state().name(), "OFFLINE",
+            String verdict = channel.state() == ChannelState.LIVE ? "MEASURING" : "OFFLINE";
+            return new StreamHealthView(channel.id(), channel.state().name(), verdict,
                     null, null, null, null, null, null, null, null, null);
         }
         StreamHealth h = measured.get();
