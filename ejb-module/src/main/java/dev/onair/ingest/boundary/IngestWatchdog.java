@@ -82,8 +82,6 @@ public class IngestWatchdog {
 
     private final Map<String, Integer> missingSessions = new HashMap<>();
     private final Map<String, Integer> unknownPublishers = new HashMap<>();
-    private volatile Instant lastStat;
-    private volatile String statProblem;
     private ScheduledFuture<?> task;
 
     @PostConstruct
@@ -104,15 +102,6 @@ public class IngestWatchdog {
         return meters.latest(channelId);
     }
 
-    /** When nginx's statistics were last read, and what went wrong if the last attempt failed. */
-    public Instant lastStat() {
-        return lastStat;
-    }
-
-    public String statProblem() {
-        return statProblem;
-    }
-
     /** One round; never throws, so the schedule goes on. */
     synchronized void tick() {
         try {
@@ -131,10 +120,7 @@ public class IngestWatchdog {
         RtmpStat stat;
         try {
             stat = nginx.stat();
-            lastStat = Instant.now();
-            statProblem = null;
         } catch (IOException e) {
-            statProblem = e.getMessage();
             meters.clear();
             LOG.log(Level.FINE, "nginx statistics unavailable: {0}", e.toString());
             return;

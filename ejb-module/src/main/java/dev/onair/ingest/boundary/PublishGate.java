@@ -192,11 +192,6 @@ public class PublishGate {
         return endSession(sessionId, reason, false);
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean evictInNewTransaction(String sessionId, String reason) {
-        return endSession(sessionId, reason, true);
-    }
-
     /** Every active session, oldest first. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<PublishSession> active() {
