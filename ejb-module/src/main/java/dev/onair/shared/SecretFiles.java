@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 /**
  * Secrets OnAir generates for a one-machine setup and keeps under {@code ${onair.data.dir}/secrets}:
  * written once, owner-only, atomically (a second node or a crash never leaves half a file), and
- * read back on every later start.
+ * read back on every later start; and {@link #replace} for other files that carry a secret.
  */
 public final class SecretFiles {
 
@@ -31,16 +31,27 @@ public final class SecretFiles {
         return Files.readString(file, StandardCharsets.US_ASCII);
     }
 
-    private static void create(Path file, String content, String what) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+    /**
+     * Writes {@code content} to {@code file} owner-only, replacing an older file atomically: a
+     * reader sees the old content or the new, never half (files that hold a secret among other
+     * things, such as nginx's configuration with the callback secret).
+     */
+    public static void replace(Path file, String content) throws IOException {
+        Path temporary = ownerOnlyCopy(file, content);
         try {
             try {
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the folder's ACL applies.
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.writeString(temporary, content, StandardCharsets.US_ASCII);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static void create(Path file, String content, String what) throws IOException {
+        Path temporary = ownerOnlyCopy(file, content);
+        try {
             try {
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -51,6 +62,24 @@ public final class SecretFiles {
             // Keep the one that exists.
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** A new owner-only file next to {@code file} holding {@code content}. */
+    private static Path ownerOnlyCopy(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            try {
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the folder's ACL applies.
+            }
+            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            return temporary;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
         }
     }
 }

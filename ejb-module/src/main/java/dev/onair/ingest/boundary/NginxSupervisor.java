@@ -4,6 +4,7 @@ import dev.onair.ingest.control.IngestMode;
 import dev.onair.ingest.control.IngestSettings;
 import dev.onair.ingest.control.NginxConfig;
 import dev.onair.ingest.control.NginxControl;
+import dev.onair.shared.SecretFiles;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -20,11 +21,8 @@ import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -95,7 +93,7 @@ public class NginxSupervisor {
             NginxConfig config = settings.nginxConfig();
             prepareDirectories(config);
             applied = config.render();
-            writeAtomically(settings.configFile(), applied);
+            SecretFiles.replace(settings.configFile(), applied);
         } catch (IOException | RuntimeException e) {
             problem = "cannot render nginx's configuration: " + e.getMessage();
             LOG.log(Level.SEVERE, problem, e);
@@ -153,7 +151,7 @@ public class NginxSupervisor {
         }
         try {
             Path candidate = settings.configFile().resolveSibling("nginx.conf.new");
-            writeAtomically(candidate, wanted);
+            SecretFiles.replace(candidate, wanted);
             if (mode == IngestMode.MANAGED) {
                 Optional<String> refusal = test(candidate);
                 if (refusal.isPresent()) {
@@ -162,7 +160,8 @@ public class NginxSupervisor {
                     return;
                 }
             }
-            move(candidate, settings.configFile());
+            SecretFiles.replace(settings.configFile(), wanted);
+            Files.deleteIfExists(candidate);
             applied = wanted;
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Could not write nginx's changed configuration: {0}", e.toString());
@@ -327,30 +326,5 @@ public class NginxSupervisor {
             Files.createDirectories(config.dir().resolve(sub));
         }
         Files.createDirectories(config.hlsDir());
-    }
-
-    /** Writes owner-only (the file holds the callback secret), replacing the old file atomically. */
-    private static void writeAtomically(Path file, String content) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            try {
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the directory's ACL applies
-            }
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
-            move(temporary, file);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

@@ -4,14 +4,13 @@ import dev.onair.api.ClientAddresses;
 import dev.onair.api.problems.Problems;
 import dev.onair.ingest.boundary.PublishGate;
 import dev.onair.ingest.control.IngestSettings;
-import dev.onair.ingest.entity.PublishCall;
 import dev.onair.ingest.entity.PublishRefused;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -53,38 +53,28 @@ public class IngestCallbacksResource {
     @POST
     @Path("publish")
     @Operation(hidden = true)
-    public Response publish(@QueryParam("secret") String secret, @FormParam("app") String app,
-                            @FormParam("name") String name, @FormParam("key") String key,
-                            @FormParam("clientid") String clientId, @FormParam("addr") String addr) {
-        return guarded(secret, () -> answer(gate.publish(call(app, name, key, clientId, addr))));
+    public Response publish(@QueryParam("secret") String secret, @BeanParam CallbackForm form) {
+        return guarded(secret, () -> answer(gate.publish(form.call())));
     }
 
     @POST
     @Path("update")
     @Operation(hidden = true)
-    public Response update(@QueryParam("secret") String secret, @FormParam("app") String app,
-                           @FormParam("name") String name, @FormParam("key") String key,
-                           @FormParam("clientid") String clientId, @FormParam("addr") String addr) {
-        return guarded(secret, () -> answer(gate.update(call(app, name, key, clientId, addr))));
+    public Response update(@QueryParam("secret") String secret, @BeanParam CallbackForm form) {
+        return guarded(secret, () -> answer(gate.update(form.call())));
     }
 
     @POST
     @Path("publish-done")
     @Operation(hidden = true)
-    public Response publishDone(@QueryParam("secret") String secret, @FormParam("app") String app,
-                                @FormParam("name") String name, @FormParam("key") String key,
-                                @FormParam("clientid") String clientId, @FormParam("addr") String addr) {
+    public Response publishDone(@QueryParam("secret") String secret, @BeanParam CallbackForm form) {
         return guarded(secret, () -> {
-            gate.publishDone(call(app, name, key, clientId, addr));
+            gate.publishDone(form.call());
             return Response.ok("ok").build();
         });
     }
 
-    private PublishCall call(String app, String name, String key, String clientId, String addr) {
-        return PublishCall.of(IngestSettings.APPLICATION, app, name, key, clientId, addr);
-    }
-
-    private Response guarded(String secret, java.util.function.Supplier<Response> decision) {
+    private Response guarded(String secret, Supplier<Response> decision) {
         String peer = request.getRemoteAddr();
         if (!allowedPeer(peer) || !settings.isCallbackSecret(secret)) {
             LOG.log(Level.WARNING, "Refused an ingest callback to {0} from {1}: {2}", new Object[] {
