@@ -82,10 +82,10 @@ class IngestBenchmark {
     void ingest() throws Exception {
         line("%nIngest benchmark: %d cores; decisions at %d callbacks/s for %d s (after %d s warm-up), %d broadcasters%n",
                 Runtime.getRuntime().availableProcessors(), RATE, SECONDS, WARMUP_SECONDS, BROADCASTERS);
-        OnAirServer server = OnAirServer.restartWith(withJvmArgs(Map.of("ONAIR_INGEST_WATCHDOG_INTERVAL", "PT10M")));
+        OnAirServer server = OnAirServer.restartWith(BenchSupport.withJvmArgs(Map.of("ONAIR_INGEST_WATCHDOG_INTERVAL", "PT10M")));
         Api api = new Api();
         String secret = Files.readString(server.dataDir().resolve("secrets/ingest-callback-secret")).trim();
-        List<Broadcast> broadcasts = open(api, BROADCASTERS, "bench");
+        List<Broadcast> broadcasts = BenchSupport.open(api, BROADCASTERS, "bench");
 
         // 1. decision latency at the fixed rate
         IntFunction<Callback> cycle = publishCycle(broadcasts);
@@ -115,7 +115,7 @@ class IngestBenchmark {
         //    (once they left) the on_publish cycle
         int bestUpdate = highestRate(secret, updates, "update");
         for (int i = 0; i < broadcasts.size(); i++) {
-            api.send("POST", "/api/ingest/publish-done?secret=" + secret, null, form(broadcasts.get(i), live[i], "publish_done"),
+            api.send("POST", "/api/ingest/publish-done?secret=" + secret, null, BenchSupport.form(broadcasts.get(i), live[i], "publish_done"),
                     "application/x-www-form-urlencoded");
         }
         int bestPublish = highestRate(secret, cycle, "publish");
@@ -123,10 +123,10 @@ class IngestBenchmark {
                 P99_LIMIT_MS, STEP_SECONDS, bestUpdate, bestPublish);
 
         // 3. resources per live stream, production ingest settings
-        server = OnAirServer.restartWith(withJvmArgs(Map.of("ONAIR_INGEST_WATCHDOG_INTERVAL", "PT3S",
+        server = OnAirServer.restartWith(BenchSupport.withJvmArgs(Map.of("ONAIR_INGEST_WATCHDOG_INTERVAL", "PT3S",
                 "ONAIR_INGEST_UPDATE_INTERVAL", "PT10S")));
         api = new Api();
-        List<Broadcast> streams = open(api, STREAMS[STREAMS.length - 1], "stream");
+        List<Broadcast> streams = BenchSupport.open(api, STREAMS[STREAMS.length - 1], "stream");
         List<Publisher> publishers = new ArrayList<>();
         line("%n%-8s %12s %12s %14s %16s %16s%n", "streams", "OnAir CPU %", "nginx CPU %", "OnAir heap MiB",
                 "CPU % / stream", "heap MiB / stream");
@@ -140,14 +140,14 @@ class IngestBenchmark {
                 Thread.sleep(SETTLE_SECONDS * 1000L);
                 long onAir = streams.stream().limit(count).filter(b -> "LIVE".equals(b.state())).count();
                 double[] cpu = cpu(server.pid(), nginxPid(server), SAMPLE_SECONDS);
-                double heap = heapAfterGc(server.pid());
+                double heap = BenchSupport.heapAfterGc(server.pid());
                 if (count == 0) {
                     baseCpu = cpu[0];
                     baseHeap = heap;
                 }
                 line("%-8s %12.1f %12.1f %14.1f %16s %16s%n", count + (onAir == count ? "" : " (" + onAir + " live)"),
-                        cpu[0], cpu[1], heap, count == 0 ? "-" : figure((cpu[0] - baseCpu) / count),
-                        count == 0 ? "-" : figure((heap - baseHeap) / count));
+                        cpu[0], cpu[1], heap, count == 0 ? "-" : BenchSupport.figure((cpu[0] - baseCpu) / count),
+                        count == 0 ? "-" : BenchSupport.figure((heap - baseHeap) / count));
             }
         } finally {
             publishers.forEach(Publisher::close);
@@ -164,42 +164,13 @@ class IngestBenchmark {
         int best = 0;
         for (int rate : STEPS) {
             double p99 = run(secret, callbacks, rate, STEP_SECONDS).get(kind).p(99);
-            line("%-10d %14s%n", rate, figure(p99));
+            line("%-10d %14s%n", rate, BenchSupport.figure(p99));
             if (!(p99 < P99_LIMIT_MS)) {
                 break;
             }
             best = rate;
         }
         return best;
-    }
-
-    /** The server's settings plus {@code -Dbench.jvm.args} (the server JVM's options, e.g. -Xlog:gc) when given. */
-    private static Map<String, String> withJvmArgs(Map<String, String> settings) {
-        String jvm = System.getProperty("bench.jvm.args");
-        if (jvm == null || jvm.isBlank()) {
-            return settings;
-        }
-        Map<String, String> all = new java.util.HashMap<>(settings);
-        all.put("JVM_ARGS", jvm);
-        return all;
-    }
-
-    private static List<Broadcast> open(Api api, int count, String title) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<Broadcast>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                String name = title + " " + i;
-                futures.add(pool.submit(() -> Broadcast.open(api, name)));
-            }
-            List<Broadcast> broadcasts = new ArrayList<>();
-            for (Future<Broadcast> future : futures) {
-                broadcasts.add(future.get());
-            }
-            return broadcasts;
-        } finally {
-            pool.shutdown();
-        }
     }
 
     /** publish, then done BROADCASTERS callbacks later, then publish again (a new client id), ... */
@@ -211,11 +182,11 @@ class IngestBenchmark {
             boolean publish = current[b] == null;
             if (publish) {
                 current[b] = String.valueOf(clientIds.incrementAndGet());
-                return new Callback("publish", "publish", form(broadcast, current[b], "publish"));
+                return new Callback("publish", "publish", BenchSupport.form(broadcast, current[b], "publish"));
             }
             String clientId = current[b];
             current[b] = null;
-            return new Callback("publish-done", "publish-done", form(broadcast, clientId, "publish_done"));
+            return new Callback("publish-done", "publish-done", BenchSupport.form(broadcast, clientId, "publish_done"));
         };
     }
 
@@ -224,7 +195,7 @@ class IngestBenchmark {
         for (int i = 0; i < broadcasts.size(); i++) {
             Broadcast broadcast = broadcasts.get(i);
             clients[i] = String.valueOf(clientIds.incrementAndGet());
-            api.send("POST", "/api/ingest/publish?secret=" + secret, null, form(broadcast, clients[i], "publish"),
+            api.send("POST", "/api/ingest/publish?secret=" + secret, null, BenchSupport.form(broadcast, clients[i], "publish"),
                     "application/x-www-form-urlencoded");
             if (!"LIVE".equals(broadcast.state())) {
                 throw new IllegalStateException("could not make broadcast " + i + " live: " + broadcast.state());
@@ -234,14 +205,7 @@ class IngestBenchmark {
     }
 
     private static Callback update(Broadcast broadcast, String clientId) {
-        return new Callback("update", "update", form(broadcast, clientId, "update_publish"));
-    }
-
-    private static String form(Broadcast broadcast, String clientId, String call) {
-        String key = broadcast.streamKey();
-        return "app=live&flashver=FMLE%2F3.0&tcurl=rtmp%3A%2F%2F127.0.0.1%2Flive&addr=127.0.0.1&clientid=" + clientId
-                + "&call=" + call + "&name=" + key.substring(0, key.indexOf('?')) + "&type=live&key="
-                + URLEncoder.encode(key.substring(key.indexOf("?key=") + 5), StandardCharsets.UTF_8);
+        return new Callback("update", "update", BenchSupport.form(broadcast, clientId, "update_publish"));
     }
 
     /** Sends {@code rate} callbacks a second for {@code seconds}, open loop; latencies by kind. */
@@ -338,28 +302,15 @@ class IngestBenchmark {
 
     /** Share of one core used by OnAir and by nginx over {@code seconds}, from /proc. */
     private static double[] cpu(long onair, long nginx, int seconds) throws IOException, InterruptedException {
-        long ticks = clockTicks();
-        long onairBefore = cpuTicks(onair);
-        long nginxBefore = nginx > 0 ? cpuTicks(nginx) : 0;
+        long ticks = BenchSupport.clockTicks();
+        long onairBefore = BenchSupport.cpuTicks(onair);
+        long nginxBefore = nginx > 0 ? BenchSupport.cpuTicks(nginx) : 0;
         long t0 = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         double elapsed = (System.nanoTime() - t0) / 1e9;
-        double onairCpu = 100.0 * (cpuTicks(onair) - onairBefore) / ticks / elapsed;
-        double nginxCpu = nginx > 0 ? 100.0 * (cpuTicks(nginx) - nginxBefore) / ticks / elapsed : Double.NaN;
+        double onairCpu = 100.0 * (BenchSupport.cpuTicks(onair) - onairBefore) / ticks / elapsed;
+        double nginxCpu = nginx > 0 ? 100.0 * (BenchSupport.cpuTicks(nginx) - nginxBefore) / ticks / elapsed : Double.NaN;
         return new double[] {onairCpu, nginxCpu};
-    }
-
-    private static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
-    }
-
-    private static long clockTicks() throws IOException, InterruptedException {
-        Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
-        String text = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-        getconf.waitFor();
-        return Long.parseLong(text);
     }
 
     private static long nginxPid(OnAirServer server) {
@@ -370,29 +321,9 @@ class IngestBenchmark {
         }
     }
 
-    /** Used heap in MiB right after a full collection (jcmd GC.run, then GC.heap_info). */
-    private static double heapAfterGc(long pid) throws IOException, InterruptedException {
-        jcmd(pid, "GC.run");
-        String info = jcmd(pid, "GC.heap_info");
-        var matcher = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
-        return matcher.find() ? Long.parseLong(matcher.group(1)) / 1024.0 : Double.NaN;
-    }
-
-    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process process = new ProcessBuilder(java.toString(), String.valueOf(pid), command).redirectErrorStream(true).start();
-        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor(60, TimeUnit.SECONDS);
-        return text;
-    }
-
     private void row(String name, Latencies latencies) {
         line("%-16s %9d %9.1f %9.1f %9.1f %9.1f %7d%n", name, latencies.sent(), latencies.p(50), latencies.p(90),
                 latencies.p(99), latencies.p(100), latencies.errors());
-    }
-
-    private static String figure(double value) {
-        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2f", value);
     }
 
     private void line(String format, Object... args) {
@@ -400,10 +331,6 @@ class IngestBenchmark {
     }
 
     private void report() throws IOException {
-        System.out.print(out);
-        Path file = Path.of("target", "bench", "ingest.txt");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, out.toString());
-        System.out.println("(also in " + file.toAbsolutePath() + ")");
+        BenchSupport.report("ingest", out);
     }
 }

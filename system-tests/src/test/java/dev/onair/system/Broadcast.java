@@ -17,8 +17,13 @@ public record Broadcast(Api api, Broadcaster broadcaster, String channelId, Stri
 
     /** A new broadcaster signs in, opens a channel and reads the OBS settings from the studio. */
     public static Broadcast open(Api api, String title) {
+        return open(api, title, "PUBLIC");
+    }
+
+    /** The same, with a PUBLIC or PRIVATE channel. */
+    public static Broadcast open(Api api, String title, String visibility) {
         Broadcaster bj = Broadcaster.fresh();
-        String channelId = bj.open(api, title).getString("id");
+        String channelId = bj.open(api, title, visibility).getString("id");
         JsonObject obs = api.get("/api/studio/stream-key", bj.token()).json();
         return new Broadcast(api, bj, channelId, obs.getString("serverUrl"), obs.getString("streamKey"));
     }
@@ -63,6 +68,21 @@ public record Broadcast(Api api, Broadcaster broadcaster, String channelId, Stri
         Api.Reply reply = api.get("/api/channels/" + channelId + "/health", broadcaster.token());
         if (reply.status() != 200) {
             throw new AssertionError("health: " + reply);
+        }
+        return reply.json();
+    }
+
+    /** The channel's folder in the bucket. */
+    public String folder() {
+        return "channels/" + channelId + "/";
+    }
+
+    /** The channel's replay (GET /api/channels/{id}/replay) once written, failing after {@code timeout}. */
+    public JsonObject awaitReplay(String token, Duration timeout) {
+        Api.Reply reply = Eventually.await(() -> api.get("/api/channels/" + channelId + "/replay", token),
+                r -> r.status() == 200, timeout);
+        if (reply.status() != 200) {
+            throw new AssertionError("no replay within " + timeout + ": " + reply);
         }
         return reply.json();
     }

@@ -24,7 +24,12 @@ public record Broadcaster(String id, String token) {
 
     /** Opens a channel and returns it, failing the test unless that answers 201. */
     public JsonObject open(Api api, String title) {
-        Api.Reply reply = api.post("/api/studio/channels", token, channelJson(title, "PUBLIC"));
+        return open(api, title, "PUBLIC");
+    }
+
+    /** Opens a PUBLIC or PRIVATE channel and returns it, failing the test unless that answers 201. */
+    public JsonObject open(Api api, String title, String visibility) {
+        Api.Reply reply = api.post("/api/studio/channels", token, channelJson(title, visibility));
         if (reply.status() != 201) {
             throw new AssertionError("could not open a channel: " + reply);
         }

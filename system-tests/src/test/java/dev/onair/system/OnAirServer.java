@@ -30,6 +30,8 @@ public final class OnAirServer {
 
     static final int RTMP_PORT = 19935;
     static final int NGINX_HTTP_PORT = 19936;
+    /** The local edge (the CDN's stand-in) in OnAir's nginx. */
+    static final int EDGE_PORT = 19088;
 
     private static OnAirServer instance;
 
@@ -76,6 +78,11 @@ public final class OnAirServer {
         return "rtmp://127.0.0.1:" + RTMP_PORT + "/live";
     }
 
+    /** The CDN base URL OnAir builds playback URLs on: the local edge. */
+    public static String cdn() {
+        return "http://127.0.0.1:" + EDGE_PORT + "/";
+    }
+
     /** nginx's loopback statistics and control endpoint. */
     public static URI nginx(String path) {
         return URI.create("http://127.0.0.1:" + NGINX_HTTP_PORT + path);
@@ -102,10 +109,31 @@ public final class OnAirServer {
         return work.resolve("output/onair/logs/messages.log");
     }
 
+    /**
+     * Stops the server, runs {@code whileStopped}, and starts the server again with the same
+     * settings and data (a restart in the middle of things); nginx goes and comes back with it.
+     */
+    public static synchronized OnAirServer restartKeepingData(Runnable whileStopped) {
+        OnAirServer current = get();
+        current.stop();
+        whileStopped.run();
+        current.launch();
+        return current;
+    }
+
     private void start() {
         try {
             deleteRecursively(work);
             Files.createDirectories(work);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        launch();
+    }
+
+    private void launch() {
+        try {
+            LocalS3.get();
             Map<String, String> env = new java.util.HashMap<>(Map.of(
                     "WLP_OUTPUT_DIR", work.resolve("output").toString(),
                     "ONAIR_HTTP_PORT", String.valueOf(httpPort),
@@ -126,10 +154,20 @@ public final class OnAirServer {
                     "ONAIR_INGEST_RECONNECT_WINDOW", "PT10S",
                     "ONAIR_INGEST_UPDATE_INTERVAL", "PT2S",
                     "ONAIR_INGEST_WATCHDOG_INTERVAL", "PT1S"));
+            env.putAll(LocalS3.onAirEnvironment());
+            env.putAll(Map.of(
+                    "ONAIR_EDGE_HOST", "127.0.0.1",
+                    "ONAIR_EDGE_PORT", String.valueOf(EDGE_PORT),
+                    "ONAIR_CDN_BASE_URL", cdn(),
+                    // the outage test sees readiness go down and come back within its minute
+                    "ONAIR_DELIVERY_LAG_THRESHOLD", "PT15S",
+                    "ONAIR_THUMBNAILS_INTERVAL", "PT10S"));
             env.putAll(extraEnvironment);
             if ("postgresql".equals(database)) {
                 String schema = "onair_it";
-                resetPostgresSchema(schema);
+                if (!Files.exists(work.resolve("output"))) {
+                    resetPostgresSchema(schema);
+                }
                 env.put("ONAIR_DB_URL", required("onair.it.postgresql.url") + "?currentSchema=" + schema);
                 env.put("ONAIR_DB_USER", required("onair.it.postgresql.user"));
                 env.put("ONAIR_DB_PASSWORD", "unused-with-trust-auth");

@@ -10,5 +10,6 @@ public class OnAirServerSession implements LauncherSessionListener {
     public void launcherSessionClosed(LauncherSession session) {
         OnAirServer.stopIfStarted();
         TestProviders.stopIfStarted();
+        LocalS3.stopIfStarted();
     }
 }

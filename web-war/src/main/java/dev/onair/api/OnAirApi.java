@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @DeclareRoles({Role.USER_GROUP, Role.ADMIN_GROUP})
 @OpenAPIDefinition(
         info = @Info(title = "OnAir API", version = "1",
-                description = "Live streaming: sign-in, studios, channels, stream keys. Errors are "
+                description = "Live streaming: sign-in, studios, channels, stream keys, live and replay playback on the CDN. Errors are "
                         + "application/problem+json (RFC 9457) whose `type` is a stable "
                         + "`urn:onair:problem:<name>`; 400s list the offending fields in `errors`.",
                 license = @License(name = "Proprietary")),
@@ -41,7 +41,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         description = "No such resource",
                         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = OnAirApi.CONFLICT, responseCode = "409",
-                        description = "Conflicts with the channel's current state (`open-channel-exists` with `channelId`, or `illegal-transition`)",
+                        description = "Conflicts with the channel's current state (`open-channel-exists` with `channelId`, "
+                                + "`illegal-transition`, or `visibility-locked` once live)",
+                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = OnAirApi.UNAVAILABLE, responseCode = "503",
+                        description = "A service OnAir needs is not there or not configured",
                         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
         }),
         tags = {
@@ -66,4 +70,5 @@ public class OnAirApi extends Application {
     public static final String FORBIDDEN = "Forbidden";
     public static final String NOT_FOUND = "NotFound";
     public static final String CONFLICT = "Conflict";
+    public static final String UNAVAILABLE = "Unavailable";
 }

@@ -8,6 +8,7 @@ import dev.onair.channels.entity.ChannelDraft;
 import dev.onair.channels.entity.ChannelOpened;
 import dev.onair.channels.entity.ChannelState;
 import dev.onair.channels.entity.OpenChannelExists;
+import dev.onair.channels.entity.VisibilityLocked;
 import dev.onair.shared.Page;
 import dev.onair.shared.PageRequest;
 import dev.onair.shared.ConcurrentUpdate;
@@ -100,6 +101,9 @@ public class Channels {
         Channel channel = find(id);
         if (!caller.owns(channel.ownerId())) {
             throw new Forbidden("only the channel's broadcaster may edit it");
+        }
+        if (changes.visibility().filter(v -> v != channel.visibility()).isPresent() && channel.startedAt() != null) {
+            throw new VisibilityLocked(channel.visibility());
         }
         channel.apply(changes, clock.instant());
         try {

@@ -322,7 +322,7 @@ public class NginxSupervisor {
     }
 
     private static void prepareDirectories(NginxConfig config) throws IOException {
-        for (String sub : new String[] {"conf", "logs", "temp"}) {
+        for (String sub : new String[] {"conf", "logs", "temp", "cache"}) {
             Files.createDirectories(config.dir().resolve(sub));
         }
         Files.createDirectories(config.hlsDir());

@@ -1,5 +1,6 @@
 package dev.onair.ingest.control;
 
+import dev.onair.delivery.control.DeliverySettings;
 import dev.onair.shared.Digests;
 import dev.onair.shared.SecretFiles;
 import jakarta.annotation.PostConstruct;
@@ -29,6 +30,9 @@ public class IngestSettings {
 
     @Inject
     Config config;
+
+    @Inject
+    DeliverySettings delivery;
 
     private String callbackSecret;
 
@@ -116,7 +120,25 @@ public class IngestSettings {
                 duration("onair.ingest.update-interval", "PT10S"),
                 duration("onair.ingest.idle-timeout", "PT10S"),
                 URI.create(stripSlash(callbackBase)),
-                callbackSecret);
+                callbackSecret,
+                edge());
+    }
+
+    /** The local edge ({@code onair.edge.*}), or null when {@code onair.edge.port} is not set. */
+    private NginxConfig.Edge edge() {
+        String port = string("onair.edge.port", "");
+        if (port.isEmpty() || port.equals("0")) {
+            return null;
+        }
+        URI endpoint = delivery.endpoint().orElseThrow(() -> new IllegalStateException(
+                "the local edge (onair.edge.port) reads an S3-compatible store: set onair.storage.endpoint"));
+        String authorize = string("onair.edge.authorize-url", "");
+        if (authorize.isBlank()) {
+            authorize = "http://127.0.0.1:" + integer("onair.http.port", 9080) + "/api/edge/authorize";
+        }
+        return new NginxConfig.Edge(string("onair.edge.host", ""), integer("onair.edge.port", 0),
+                URI.create(stripSlash(endpoint.toString()) + "/" + delivery.bucket()), delivery.privatePrefix(),
+                URI.create(authorize));
     }
 
     public Path hlsDir() {

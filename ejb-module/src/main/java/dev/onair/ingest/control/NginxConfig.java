@@ -17,7 +17,31 @@ import java.time.Duration;
  */
 public record NginxConfig(IngestMode mode, Path rtmpModule, Path dir, String rtmpHost, int rtmpPort, int httpPort,
                           Path hlsDir, Duration fragment, Duration updateInterval, Duration idleTimeout,
-                          URI callbacks, String secret) {
+                          URI callbacks, String secret, Edge edge) {
+
+    /**
+     * A local stand-in for the CDN (README "Delivery"): an HTTP server in the same nginx that
+     * reads the bucket anonymously ({@code origin}: an S3-compatible endpoint and bucket,
+     * path-style), caches by the objects' Cache-Control as CloudFront does, and, under
+     * {@code privatePrefix}, serves only requests that carry a valid CloudFront signature (asked
+     * of OnAir at {@code authorize}, as a subrequest).
+     *
+     * @param host listen address; empty for every address
+     */
+    public record Edge(String host, int port, URI origin, String privatePrefix, URI authorize) {
+
+        public Edge {
+            if (port < 1 || port > 65535) {
+                throw new IllegalStateException("onair.edge.port must be 1 to 65535, not " + port);
+            }
+            if (!host.isEmpty() && !host.matches("[0-9A-Za-z.:\\[\\]-]{1,64}")) {
+                throw new IllegalStateException("onair.edge.host must be an address or host name, not '" + host + "'");
+            }
+            if (!"http".equals(origin.getScheme()) || origin.getHost() == null || origin.getRawQuery() != null) {
+                throw new IllegalStateException("the local edge needs an http:// S3 endpoint (onair.storage.endpoint), not " + origin);
+            }
+        }
+    }
 
     public NginxConfig {
         if (rtmpPort < 1 || rtmpPort > 65535) {
@@ -102,9 +126,66 @@ public record NginxConfig(IngestMode mode, Path rtmpModule, Path dir, String rtm
             .append("        location / {\n")
             .append("            return 404;\n")
             .append("        }\n")
-            .append("    }\n")
-            .append("}\n");
+            .append("    }\n");
+        if (edge != null) {
+            renderEdge(conf);
+        }
+        conf.append("}\n");
         return conf.toString();
+    }
+
+    private void renderEdge(StringBuilder conf) {
+        String listen = edge.host().isEmpty() ? String.valueOf(edge.port()) : edge.host() + ":" + edge.port();
+        String origin = edge.origin().getScheme() + "://" + edge.origin().getRawAuthority();
+        String bucketPath = edge.origin().getRawPath() == null ? "" : edge.origin().getRawPath().replaceAll("/+$", "");
+        conf.append("\n")
+            .append("    # The local edge: what CloudFront does in production, for playback on this machine.\n")
+            .append("    proxy_cache_path ").append(quoted(dir.resolve("cache/edge")))
+            .append(" levels=1:2 keys_zone=onair_edge:10m max_size=1g inactive=10m use_temp_path=off;\n")
+            .append("\n")
+            .append("    server {\n")
+            .append("        listen ").append(listen).append(";\n")
+            .append("        add_header Access-Control-Allow-Origin \"*\" always;\n")
+            .append("        add_header X-Cache $upstream_cache_status always;\n")
+            .append("\n")
+            .append("        location / {\n")
+            .append("            limit_except GET {\n")
+            .append("                deny all;\n")
+            .append("            }\n")
+            .append(edgeProxy(origin, bucketPath))
+            .append("        }\n")
+            .append("        location /").append(edge.privatePrefix()).append(" {\n")
+            .append("            limit_except GET {\n")
+            .append("                deny all;\n")
+            .append("            }\n")
+            .append("            auth_request /_onair_authorize;\n")
+            .append(edgeProxy(origin, bucketPath))
+            .append("        }\n")
+            .append("        location = /_onair_authorize {\n")
+            .append("            internal;\n")
+            .append("            proxy_pass ").append(quoted(edge.authorize().toString())).append(";\n")
+            .append("            proxy_pass_request_body off;\n")
+            .append("            proxy_set_header Content-Length \"\";\n")
+            .append("            proxy_set_header X-Original-URI $request_uri;\n")
+            .append("            proxy_set_header X-OnAir-Edge-Secret ").append(quoted(secret)).append(";\n")
+            .append("        }\n")
+            .append("    }\n");
+    }
+
+    /** Proxies to the bucket without the query (a signature is not S3's business), caching as the origin says. */
+    private static String edgeProxy(String origin, String bucketPath) {
+        return "            rewrite ^(.*)$ " + bucketPath + "$1? break;\n"
+                + "            proxy_pass " + origin + ";\n"
+                + "            proxy_http_version 1.1;\n"
+                + "            proxy_set_header Connection \"\";\n"
+                + "            proxy_set_header Cookie \"\";\n"
+                + "            proxy_set_header Authorization \"\";\n"
+                + "            proxy_cache onair_edge;\n"
+                + "            proxy_cache_key $uri;\n"
+                + "            proxy_cache_lock on;\n"
+                + "            proxy_cache_valid 404 1s;\n"
+                + "            proxy_hide_header x-amz-request-id;\n"
+                + "            proxy_hide_header x-amz-id-2;\n";
     }
 
     private String callback(String call) {

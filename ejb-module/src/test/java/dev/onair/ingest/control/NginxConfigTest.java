@@ -16,7 +16,44 @@ class NginxConfigTest {
     private static NginxConfig config(IngestMode mode, String rtmpHost, URI callbacks) {
         return new NginxConfig(mode, Path.of("/usr/lib/nginx/modules/ngx_rtmp_module.so"), Path.of("/srv/onair data/nginx"),
                 rtmpHost, 1935, 8935, Path.of("/srv/onair data/hls"), Duration.ofSeconds(2), Duration.ofSeconds(10),
-                Duration.ofSeconds(10), callbacks, "s3cr3t-callback-secret");
+                Duration.ofSeconds(10), callbacks, "s3cr3t-callback-secret", null);
+    }
+
+    private static NginxConfig withEdge() {
+        return new NginxConfig(IngestMode.MANAGED, Path.of("/usr/lib/nginx/modules/ngx_rtmp_module.so"), Path.of("/srv/onair/nginx"),
+                "", 1935, 8935, Path.of("/srv/onair/hls"), Duration.ofSeconds(2), Duration.ofSeconds(10),
+                Duration.ofSeconds(10), URI.create("http://127.0.0.1:9080/api/ingest"), "s3cr3t-callback-secret",
+                new NginxConfig.Edge("", 9088, URI.create("http://127.0.0.1:9000/onair"), "private/",
+                        URI.create("http://127.0.0.1:9080/api/edge/authorize")));
+    }
+
+    @Test
+    void noEdgeUnlessConfigured() {
+        assertFalse(managed().render().contains("proxy_cache"));
+    }
+
+    @Test
+    void theLocalEdgeReadsTheBucketCachesAsTheOriginSaysAndAsksOnAirAboutPrivatePaths() {
+        String conf = withEdge().render();
+        assertTrue(conf.contains("listen 9088;"));
+        assertTrue(conf.contains("rewrite ^(.*)$ /onair$1? break;"), "the bucket path, without the viewer's query");
+        assertTrue(conf.contains("proxy_pass http://127.0.0.1:9000;"));
+        assertTrue(conf.contains("proxy_cache_key $uri;"), "one cached copy whatever the signature");
+        assertFalse(conf.contains("proxy_cache_valid 200"), "2xx are cached as Cache-Control says, not by a rule of ours");
+        int privateAt = conf.indexOf("location /private/ {");
+        assertTrue(privateAt > 0);
+        assertTrue(conf.indexOf("auth_request /_onair_authorize;", privateAt) > privateAt);
+        assertTrue(conf.contains("proxy_pass \"http://127.0.0.1:9080/api/edge/authorize\";"));
+        assertTrue(conf.contains("proxy_set_header X-OnAir-Edge-Secret \"s3cr3t-callback-secret\";"));
+        assertTrue(conf.contains("limit_except GET {"));
+    }
+
+    @Test
+    void theEdgeNeedsAnHttpOrigin() {
+        assertThrows(IllegalStateException.class, () -> new NginxConfig.Edge("", 9088, URI.create("https://s3.example/b"),
+                "private/", URI.create("http://127.0.0.1:9080/api/edge/authorize")));
+        assertThrows(IllegalStateException.class, () -> new NginxConfig.Edge("", 0, URI.create("http://127.0.0.1:9000/b"),
+                "private/", URI.create("http://127.0.0.1:9080/api/edge/authorize")));
     }
 
     private static NginxConfig managed() {

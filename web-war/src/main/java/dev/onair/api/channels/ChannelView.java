@@ -1,5 +1,6 @@
 package dev.onair.api.channels;
 
+import dev.onair.delivery.control.Playback;
 import dev.onair.channels.entity.Channel;
 import dev.onair.channels.entity.ChannelState;
 import dev.onair.channels.entity.Visibility;
@@ -21,11 +22,23 @@ public record ChannelView(
         @Schema(description = "When it first went LIVE") Instant startedAt,
         Instant endedAt,
         @Schema(description = "Why it ended: ended-by-broadcaster, ended-by-admin, reconnect-timeout or max-length")
-        String endReason) {
+        String endReason,
+        @Schema(description = "The live HLS playlist on the CDN, while LIVE or RECONNECTING; for a private channel "
+                + "signed, and only for signed-in callers") String playbackUrl,
+        @Schema(description = "The replay's HLS playlist (VOD) once the channel ended and its replay is written; "
+                + "signed for a private channel, and only for signed-in callers") String replayUrl,
+        @Schema(description = "The latest JPEG of the live edge") String thumbnailUrl,
+        @Schema(description = "For a private channel: the signature the URLs carry") SignatureView playbackSignature) {
 
+    /** The channel without delivery URLs (the studio's answer to the broadcaster, before going live). */
     public static ChannelView of(Channel channel) {
+        return of(channel, Playback.Urls.NONE);
+    }
+
+    public static ChannelView of(Channel channel, Playback.Urls urls) {
         return new ChannelView(channel.id(), channel.title(), channel.description(), channel.visibility(),
                 channel.state(), channel.state().onAir(), BroadcasterView.of(channel.owner()),
-                channel.createdAt(), channel.startedAt(), channel.endedAt(), channel.endReason());
+                channel.createdAt(), channel.startedAt(), channel.endedAt(), channel.endReason(),
+                urls.playbackUrl(), urls.replayUrl(), urls.thumbnailUrl(), SignatureView.of(urls.signature()));
     }
 }

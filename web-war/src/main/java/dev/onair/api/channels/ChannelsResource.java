@@ -6,6 +6,7 @@ import dev.onair.api.OnAirApi;
 import dev.onair.channels.boundary.ChannelLifecycle;
 import dev.onair.channels.boundary.Channels;
 import dev.onair.channels.entity.ChannelState;
+import dev.onair.delivery.boundary.HlsSync;
 import dev.onair.accounts.entity.Caller;
 import dev.onair.channels.entity.Channel;
 import dev.onair.ingest.boundary.IngestWatchdog;
@@ -62,13 +63,23 @@ public class ChannelsResource {
     @EJB
     IngestWatchdog watchdog;
 
+    @EJB
+    HlsSync sync;
+
     @Inject
     Callers callers;
+
+    @Inject
+    ChannelViews views;
+
+    @Inject
+    Replays replays;
 
     @GET
     @PermitAll
     @Operation(summary = "List channels", description = "state=LIVE lists what is on air (LIVE and RECONNECTING), "
-            + "the most recently started first; state=ENDED lists finished broadcasts (replays), the most recently ended first.")
+            + "the most recently started first, with their playback URLs; state=ENDED lists finished broadcasts, the most "
+            + "recently ended first, with their replay URLs once written. Private channels carry URLs only for signed-in callers.")
     @APIResponse(responseCode = "200", description = "One page of channels",
             content = @Content(schema = @Schema(implementation = ChannelPageView.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is not valid", ref = OnAirApi.BAD_REQUEST)
@@ -78,24 +89,44 @@ public class ChannelsResource {
             @Parameter(description = "Page number from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0"))
             @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", minimum = "1", maximum = "100"))
-            @QueryParam("size") String size) {
+            @QueryParam("size") String size,
+            @Context SecurityContext security) {
         Set<ChannelState> states = switch (state == null ? "LIVE" : state.toUpperCase(Locale.ROOT)) {
             case "LIVE" -> EnumSet.of(ChannelState.LIVE, ChannelState.RECONNECTING);
             case "ENDED" -> EnumSet.of(ChannelState.ENDED);
             default -> throw InvalidInput.of("state", "must be LIVE or ENDED");
         };
-        return ChannelPageView.of(channels.list(states, PageRequest.parse(page, size)));
+        return views.page(channels.list(states, PageRequest.parse(page, size)), security);
     }
 
     @GET
     @Path("{id}")
     @PermitAll
-    @Operation(summary = "One channel")
+    @Operation(summary = "One channel", description = "With playbackUrl while LIVE or RECONNECTING, replayUrl once its "
+            + "replay is written, and thumbnailUrl, on the CDN; for a private channel signed (playbackSignature: the same "
+            + "signature as a query and as CloudFront cookies), and only for signed-in callers.")
     @APIResponse(responseCode = "200", description = "The channel",
             content = @Content(schema = @Schema(implementation = ChannelView.class)))
     @APIResponse(responseCode = "404", description = "No such channel", ref = OnAirApi.NOT_FOUND)
-    public ChannelView get(@PathParam("id") String id) {
-        return ChannelView.of(channels.find(checked(id)));
+    public ChannelView get(@PathParam("id") String id, @Context SecurityContext security) {
+        return views.of(channels.find(checked(id)), security);
+    }
+
+    @GET
+    @Path("{id}/replay")
+    @PermitAll
+    @Operation(summary = "A channel's replay", description = "Written when the channel ENDED and every segment of it is "
+            + "in S3 (a few seconds after the end): the VOD playlist's URL, its duration and segment count, and the "
+            + "thumbnails taken while live. A private channel's replay is signed, for signed-in callers only.")
+    @APIResponse(responseCode = "200", description = "The replay",
+            content = @Content(schema = @Schema(implementation = ReplayView.class)))
+    @APIResponse(responseCode = "401", description = "A private channel and no bearer token (type sign-in-required)", ref = OnAirApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", description = "No such channel, or no replay yet (type no-replay: not ended, "
+            + "being written, or never on air)", ref = OnAirApi.NOT_FOUND)
+    @APIResponse(responseCode = "503", description = "No CDN is configured (type cdn-not-configured)", ref = OnAirApi.UNAVAILABLE)
+    public ReplayView replay(@PathParam("id") String id, @Context SecurityContext security) {
+        Channel channel = channels.find(checked(id));
+        return replays.of(channel, security);
     }
 
     @PATCH
@@ -114,7 +145,7 @@ public class ChannelsResource {
     @APIResponse(responseCode = "404", description = "No such channel", ref = OnAirApi.NOT_FOUND)
     public ChannelView edit(@PathParam("id") String id, @Context SecurityContext security, InputStream body) {
         String channelId = checked(id);
-        return ChannelView.of(channels.edit(channelId, callers.of(security), ChannelEdit.read(body)));
+        return views.of(channels.edit(channelId, callers.of(security), ChannelEdit.read(body)), security);
     }
 
     @POST
@@ -130,7 +161,7 @@ public class ChannelsResource {
     @APIResponse(responseCode = "404", description = "No such channel", ref = OnAirApi.NOT_FOUND)
     @APIResponse(responseCode = "409", description = "Already ended (type illegal-transition)", ref = OnAirApi.CONFLICT)
     public ChannelView end(@PathParam("id") String id, @Context SecurityContext security) {
-        return ChannelView.of(lifecycle.end(checked(id), callers.of(security)));
+        return views.of(lifecycle.end(checked(id), callers.of(security)), security);
     }
 
     @GET
@@ -140,7 +171,8 @@ public class ChannelsResource {
     @Operation(summary = "Stream health (its broadcaster or an admin)",
             description = "What nginx-rtmp measured of the live stream a few seconds ago: inbound bitrate, codecs, "
                     + "resolution, frame rate, and HEALTHY or STARVING (no data, or the bitrate collapsed). "
-                    + "MEASURING until the first reading of a new publish; OFFLINE when nothing is publishing.")
+                    + "MEASURING until the first reading of a new publish; OFFLINE when nothing is publishing. "
+                    + "delivery: how far the upload of its HLS segments to S3 is behind.")
     @APIResponse(responseCode = "200", description = "The latest measurement",
             content = @Content(schema = @Schema(implementation = StreamHealthView.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", ref = OnAirApi.UNAUTHORIZED)
@@ -148,7 +180,8 @@ public class ChannelsResource {
     @APIResponse(responseCode = "404", description = "No such channel", ref = OnAirApi.NOT_FOUND)
     public StreamHealthView health(@PathParam("id") String id, @Context SecurityContext security) {
         Channel channel = ownedOrAdmin(checked(id), security);
-        return StreamHealthView.of(channel, channel.state() == ChannelState.LIVE ? watchdog.health(channel.id()) : Optional.empty());
+        return StreamHealthView.of(channel, channel.state() == ChannelState.LIVE ? watchdog.health(channel.id()) : Optional.empty(),
+                sync.statusOf(channel.id()));
     }
 
     @GET

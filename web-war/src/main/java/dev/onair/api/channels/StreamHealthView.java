@@ -2,6 +2,7 @@ package dev.onair.api.channels;
 
 import dev.onair.channels.entity.Channel;
 import dev.onair.channels.entity.ChannelState;
+import dev.onair.delivery.boundary.HlsSync;
 import dev.onair.ingest.entity.StreamHealth;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -24,18 +25,35 @@ public record StreamHealthView(
         @Schema(description = "Audio codec, e.g. AAC") String audioCodec,
         Integer audioSampleRate,
         @Schema(description = "Start of the current publish session") Instant publishingSince,
-        @Schema(description = "When these figures were read from nginx-rtmp") Instant measuredAt) {
+        @Schema(description = "When these figures were read from nginx-rtmp") Instant measuredAt,
+        @Schema(description = "The HLS sync to S3, while it works for this channel on this node") DeliveryView delivery) {
 
-    public static StreamHealthView of(Channel channel, Optional<StreamHealth> measured) {
+    /** How far the channel's upload to S3 is behind nginx. */
+    @Schema(name = "Delivery")
+    public record DeliveryView(
+            @Schema(description = "Age in seconds of the oldest segment nginx cut that is not in S3 yet; 0 when none waits")
+            double lagSeconds,
+            @Schema(description = "Segments cut but not yet in S3") int segmentsWaiting,
+            @Schema(description = "Segments uploaded since the sync started on this node") long segmentsUploaded,
+            @Schema(description = "Uploads failed in a row (they are tried again until they succeed)") int failures,
+            @Schema(description = "The last failure, while failing") String lastError) {
+
+        public static DeliveryView of(HlsSync.ChannelDelivery d) {
+            return new DeliveryView(d.lag().toMillis() / 1000.0, d.waiting(), d.uploaded(), d.failures(), d.lastError());
+        }
+    }
+
+    public static StreamHealthView of(Channel channel, Optional<StreamHealth> measured, Optional<HlsSync.ChannelDelivery> delivery) {
+        DeliveryView sync = delivery.map(DeliveryView::of).orElse(null);
         if (measured.isEmpty()) {
             String verdict = channel.state() == ChannelState.LIVE ? "MEASURING" : "OFFLINE";
             return new StreamHealthView(channel.id(), channel.state().name(), verdict,
-                    null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, sync);
         }
         StreamHealth h = measured.get();
         return new StreamHealthView(channel.id(), channel.state().name(), h.verdict().name(), h.bitrate(),
                 h.videoCodec(), positive(h.width()), positive(h.height()), h.frameRate() > 0 ? h.frameRate() : null,
-                h.audioCodec(), positive(h.audioSampleRate()), h.publishingSince(), h.measuredAt());
+                h.audioCodec(), positive(h.audioSampleRate()), h.publishingSince(), h.measuredAt(), sync);
     }
 
     private static Integer positive(int value) {

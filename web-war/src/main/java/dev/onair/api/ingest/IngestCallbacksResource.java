@@ -1,9 +1,7 @@
 package dev.onair.api.ingest;
 
-import dev.onair.api.ClientAddresses;
 import dev.onair.api.problems.Problems;
 import dev.onair.ingest.boundary.PublishGate;
-import dev.onair.ingest.control.IngestSettings;
 import dev.onair.ingest.entity.PublishRefused;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -20,12 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The three nginx-rtmp callbacks. nginx sends form fields ({@code app}, {@code name},
@@ -38,14 +32,11 @@ import java.util.logging.Logger;
 @Produces(MediaType.TEXT_PLAIN)
 public class IngestCallbacksResource {
 
-    private static final Logger LOG = Logger.getLogger(IngestCallbacksResource.class.getName());
-    private static final List<String> LOOPBACK = List.of("127.0.0.0/8", "::1");
-
     @EJB
     PublishGate gate;
 
     @Inject
-    IngestSettings settings;
+    NginxCallers callers;
 
     @Context
     HttpServletRequest request;
@@ -75,19 +66,7 @@ public class IngestCallbacksResource {
     }
 
     private Response guarded(String secret, Supplier<Response> decision) {
-        String peer = request.getRemoteAddr();
-        if (!allowedPeer(peer) || !settings.isCallbackSecret(secret)) {
-            LOG.log(Level.WARNING, "Refused an ingest callback to {0} from {1}: {2}", new Object[] {
-                    request.getRequestURI(), peer, allowedPeer(peer) ? "wrong or missing secret" : "address not allowed"});
-            return Problems.response(403, "callback-forbidden", "Not an ingest server",
-                    "Only OnAir's nginx may call this endpoint.", request.getRequestURI(), Map.of());
-        }
-        return decision.get();
-    }
-
-    /** Loopback, or one of {@code onair.ingest.callback-hosts}; the connection's own peer, never a forwarded header. */
-    private boolean allowedPeer(String peer) {
-        return ClientAddresses.inAny(peer, LOOPBACK) || ClientAddresses.inAny(peer, settings.callbackHosts());
+        return callers.refusal(request, secret).orElseGet(decision);
     }
 
     private Response answer(Optional<PublishRefused> refusal) {

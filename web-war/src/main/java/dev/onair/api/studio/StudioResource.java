@@ -5,6 +5,7 @@ import dev.onair.accounts.entity.Role;
 import dev.onair.api.Callers;
 import dev.onair.api.OnAirApi;
 import dev.onair.api.channels.ChannelView;
+import dev.onair.api.channels.ChannelViews;
 import dev.onair.channels.boundary.Studio;
 import dev.onair.channels.entity.Channel;
 import dev.onair.ingest.boundary.StreamKeys;
@@ -51,16 +52,20 @@ public class StudioResource {
     @Inject
     Callers callers;
 
+    @Inject
+    ChannelViews views;
+
     @GET
     @Operation(summary = "Enter the studio",
             description = "The caller's unfinished channel (CREATED, LIVE or RECONNECTING): after a refresh, "
-                    + "a crash or in a second tab the studio returns to it. 404 when there is none.")
+                    + "a crash or in a second tab the studio returns to it, with its playback URL for a preview "
+                    + "while on air. 404 when there is none.")
     @APIResponse(responseCode = "200", description = "The unfinished channel",
             content = @Content(schema = @Schema(implementation = ChannelView.class)))
     @APIResponse(responseCode = "404", description = "No unfinished channel: open one", ref = OnAirApi.NOT_FOUND)
     public ChannelView enter(@Context SecurityContext security) {
         return studio.enter(callers.of(security))
-                .map(ChannelView::of)
+                .map(channel -> views.of(channel, security))
                 .orElseThrow(() -> new NotFound("no unfinished channel; open one with POST /api/studio/channels"));
     }
 

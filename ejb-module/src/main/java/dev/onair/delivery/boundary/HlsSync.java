@@ -1,0 +1,334 @@
+package dev.onair.delivery.boundary;
+
+import dev.onair.channels.entity.StreamEnded;
+import dev.onair.channels.entity.StreamInterrupted;
+import dev.onair.channels.entity.StreamResumed;
+import dev.onair.channels.entity.StreamStarted;
+import dev.onair.delivery.control.DeliverySettings;
+import dev.onair.delivery.control.ObjectStore;
+import dev.onair.delivery.control.Thumbnailer;
+import dev.onair.ingest.control.IngestMode;
+import dev.onair.ingest.control.IngestSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps S3 in step with nginx's HLS folders: one {@link FolderSync} per folder with something
+ * to do, woken by a {@link WatchService} when nginx renames a new playlist into place, by
+ * upload completions, and by a sweep every {@code onair.delivery.sweep-interval} (retries,
+ * missed file events, replays coming due). Starts a folder's sync on {@link StreamStarted} and
+ * {@link StreamResumed}, asks for the replay on {@link StreamEnded}, and at start resumes every
+ * folder the database says has work left (segments not yet uploaded, live sessions, replays
+ * not yet written), so that a restarted OnAir loses nothing nginx cut meanwhile.
+ * <p>
+ * Off when this node runs no ingest ({@code onair.ingest.mode=none}).
+ */
+@Startup
+@Singleton
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class HlsSync {
+
+    private static final Logger LOG = Logger.getLogger(HlsSync.class.getName());
+    /** A folder sync with nothing to do for this long is dropped (a new publish starts it again). */
+    static final Duration QUIET = Duration.ofSeconds(60);
+
+    /** The sync as {@code /health/ready} and the channel health see it. */
+    public record Status(boolean enabled, int folders, int waiting, Duration lag, int failing, String lastError) {
+    }
+
+    /** One channel's share of it. */
+    public record ChannelDelivery(int waiting, Duration lag, int failures, String lastError, long uploaded) {
+    }
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @EJB
+    Segments segments;
+
+    @Inject
+    ObjectStore store;
+
+    @Inject
+    DeliverySettings settings;
+
+    @Inject
+    Thumbnailer thumbnailer;
+
+    @Inject
+    IngestSettings ingest;
+
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, FolderSync> folders = new ConcurrentHashMap<>();
+    private final Map<WatchKey, FolderSync> watched = new ConcurrentHashMap<>();
+    private volatile boolean enabled;
+    private volatile boolean stopping;
+    private Path root;
+    private WatchService watcher;
+    private ScheduledFuture<?> sweeper;
+
+    @PostConstruct
+    void start() {
+        if (ingest.mode() == IngestMode.NONE) {
+            LOG.info("HLS delivery is off on this node (onair.ingest.mode=none)");
+            return;
+        }
+        root = ingest.hlsDir();
+        try {
+            Files.createDirectories(root);
+            watcher = FileSystems.getDefault().newWatchService();
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "HLS delivery cannot watch " + root + "; it sweeps only", e);
+        }
+        enabled = true;
+        if (watcher != null) {
+            threads.newThread(this::watch).start();
+        }
+        long every = settings.sweepInterval().toMillis();
+        sweeper = scheduler.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+        executor.execute(this::resume);
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        if (sweeper != null) {
+            sweeper.cancel(false);
+        }
+        if (watcher != null) {
+            try {
+                watcher.close();
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "closing the watch service", e);
+            }
+        }
+    }
+
+    public void started(@Observes(during = TransactionPhase.AFTER_SUCCESS) StreamStarted event) {
+        onSession(event.sessionId(), null);
+    }
+
+    public void resumed(@Observes(during = TransactionPhase.AFTER_SUCCESS) StreamResumed event) {
+        onSession(event.sessionId(), null);
+    }
+
+    public void interrupted(@Observes(during = TransactionPhase.AFTER_SUCCESS) StreamInterrupted event) {
+        onSession(event.sessionId(), null);
+    }
+
+    public void ended(@Observes(during = TransactionPhase.AFTER_SUCCESS) StreamEnded event) {
+        if (event.sessionId() != null) {
+            onSession(event.sessionId(), event.channelId());
+        }
+    }
+
+    /** The sync as a whole, for {@code /health/ready}. */
+    public Status status() {
+        Instant now = clock.instant();
+        int waiting = 0;
+        int failing = 0;
+        Instant oldest = null;
+        String lastError = null;
+        for (FolderSync folder : folders.values()) {
+            FolderSync.Status s = folder.status();
+            waiting += s.waiting();
+            if (s.failures() > 0) {
+                failing++;
+                lastError = s.lastError();
+            }
+            if (s.oldestWaitingSince() != null && (oldest == null || s.oldestWaitingSince().isBefore(oldest))) {
+                oldest = s.oldestWaitingSince();
+            }
+        }
+        return new Status(enabled, folders.size(), waiting, oldest == null ? Duration.ZERO : Duration.between(oldest, now),
+                failing, lastError);
+    }
+
+    /** The delivery of one channel, when a folder sync works for it on this node. */
+    public Optional<ChannelDelivery> statusOf(String channelId) {
+        Instant now = clock.instant();
+        for (FolderSync folder : folders.values()) {
+            FolderSync.Status s = folder.status();
+            if (s.channels().contains(channelId)) {
+                return Optional.of(new ChannelDelivery(s.waiting(),
+                        s.oldestWaitingSince() == null ? Duration.ZERO : Duration.between(s.oldestWaitingSince(), now),
+                        s.failures(), s.lastError(), s.uploaded()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void onSession(String sessionId, String endedChannel) {
+        if (!enabled || stopping) {
+            return;
+        }
+        executor.execute(() -> segments.folderOfSession(sessionId).ifPresent(name -> {
+            FolderSync folder = folder(name);
+            if (endedChannel != null) {
+                folder.expectReplay(endedChannel);
+            }
+            wake(folder);
+        }));
+    }
+
+    private void resume() {
+        try {
+            Map<String, List<String>> awaitingReplay = segments.channelsAwaitingReplay();
+            for (String name : segments.foldersToSync()) {
+                FolderSync folder = folder(name);
+                awaitingReplay.getOrDefault(name, List.of()).forEach(folder::expectReplay);
+                wake(folder);
+            }
+            if (!folders.isEmpty()) {
+                LOG.log(Level.INFO, "HLS delivery resumed for {0} folder(s)", folders.size());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "HLS delivery could not resume from the database; the next publish starts it", e);
+        }
+    }
+
+    private FolderSync folder(String name) {
+        return folders.computeIfAbsent(name, n -> {
+            FolderSync folder = new FolderSync(n, root, segments, store, thumbnailer, executor, settings, clock, this::wake);
+            register(folder);
+            return folder;
+        });
+    }
+
+    private void register(FolderSync folder) {
+        if (watcher == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder.dir());
+            WatchKey key = folder.dir().register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+            watched.put(key, folder);
+        } catch (IOException | ClosedWatchServiceException e) {
+            LOG.log(Level.WARNING, "Cannot watch {0}; the sweep looks at it every {1}", new Object[] {folder.dir(), settings.sweepInterval()});
+        }
+    }
+
+    /** Runs the folder's tick on the executor unless it is running; a wake-up while it runs makes it tick again. */
+    void wake(FolderSync folder) {
+        folder.again.set(true);
+        if (folder.running.compareAndSet(false, true)) {
+            try {
+                executor.execute(() -> run(folder));
+            } catch (RuntimeException e) {
+                folder.running.set(false);
+                // refused while the server stops; the next start resumes from the database
+                LOG.log(stopping || e instanceof java.util.concurrent.RejectedExecutionException ? Level.FINE : Level.WARNING,
+                        "Cannot schedule the sync of " + folder.folder, e);
+            }
+        }
+    }
+
+    private void run(FolderSync folder) {
+        while (true) {
+            folder.again.set(false);
+            try {
+                folder.tick();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "The sync of " + folder.dir() + " failed a step; the next sweep tries again", e);
+            }
+            folder.running.set(false);
+            if (!folder.again.get() || stopping || !folder.running.compareAndSet(false, true)) {
+                return;
+            }
+        }
+    }
+
+    private void sweep() {
+        if (stopping) {
+            return;
+        }
+        for (FolderSync folder : folders.values()) {
+            if (folder.idle(QUIET) && !folder.running.get()) {
+                folders.remove(folder.folder, folder);
+                watched.entrySet().removeIf(entry -> {
+                    if (entry.getValue() == folder) {
+                        entry.getKey().cancel();
+                        return true;
+                    }
+                    return false;
+                });
+                continue;
+            }
+            wake(folder);
+        }
+    }
+
+    private void watch() {
+        while (!stopping) {
+            WatchKey key;
+            try {
+                key = watcher.take();
+            } catch (InterruptedException | ClosedWatchServiceException e) {
+                return;
+            }
+            FolderSync folder = watched.get(key);
+            boolean playlist = false;
+            for (WatchEvent<?> event : key.pollEvents()) {
+                if (event.kind() == StandardWatchEventKinds.OVERFLOW
+                        || FolderSync.PLAYLIST.equals(String.valueOf(event.context()))) {
+                    playlist = true;
+                }
+            }
+            if (!key.reset()) {
+                watched.remove(key);
+            }
+            if (folder != null && playlist) {
+                wake(folder);
+            }
+        }
+    }
+
+    Collection<FolderSync> folders() {
+        return List.copyOf(folders.values());
+    }
+}

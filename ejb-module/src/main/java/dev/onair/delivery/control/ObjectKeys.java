@@ -1,0 +1,43 @@
+package dev.onair.delivery.control;
+
+/**
+ * Where a channel's objects live in the bucket. Everything of a channel is under one folder,
+ * {@code [private/]channels/<channel id>/}, so one CDN path pattern (and one signed policy)
+ * covers it; private channels are under their own prefix so that the CDN can demand a signature
+ * there and nowhere else. Keys never contain the stream key or its public name.
+ */
+public final class ObjectKeys {
+
+    private ObjectKeys() {
+    }
+
+    /** The channel's folder, ending with a slash. */
+    public static String channelFolder(String privatePrefix, boolean isPrivate, String channelId) {
+        return (isPrivate ? privatePrefix : "") + "channels/" + channelId + "/";
+    }
+
+    public static String segment(String channelFolder, String sessionId, long number) {
+        return channelFolder + segmentUri(sessionId, number);
+    }
+
+    /** A segment's URI relative to the channel folder, as the playlists name it. */
+    public static String segmentUri(String sessionId, long number) {
+        return sessionId + "/" + number + ".ts";
+    }
+
+    public static String livePlaylist(String channelFolder) {
+        return channelFolder + "live.m3u8";
+    }
+
+    public static String replayPlaylist(String channelFolder) {
+        return channelFolder + "replay.m3u8";
+    }
+
+    public static String latestThumbnail(String channelFolder) {
+        return channelFolder + "thumbnails/latest.jpg";
+    }
+
+    public static String thumbnailAt(String channelFolder, long epochSecond) {
+        return channelFolder + "thumbnails/" + epochSecond + ".jpg";
+    }
+}

@@ -1,0 +1,134 @@
+package dev.onair.delivery.control;
+
+import dev.onair.accounts.entity.Account;
+import dev.onair.channels.entity.Channel;
+import dev.onair.channels.entity.ChannelDraft;
+import dev.onair.channels.entity.ChannelState;
+import dev.onair.channels.entity.Visibility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PlaybackTest {
+
+    static final String CDN = "https://d111111abcdef8.cloudfront.net/";
+
+    @TempDir
+    Path data;
+
+    Playback playback;
+
+    @BeforeEach
+    void setUp() {
+        playback = new Playback();
+        playback.settings = MapConfig.settings(Map.of("onair.cdn.base-url", CDN, "onair.data.dir", data.toString(),
+                "onair.cdn.signed-ttl", "PT5M"));
+    }
+
+    private static Channel channel(Visibility visibility, ChannelState... path) {
+        Account owner = new Account("owner", "BJ", null, null, Set.of(), Instant.parse("2026-11-01T00:00:00Z"));
+        Channel channel = new Channel(owner, new ChannelDraft("t", "", visibility), Instant.parse("2026-11-01T00:00:00Z"));
+        for (ChannelState state : path) {
+            channel.moveTo(state, Instant.parse("2026-11-01T00:01:00Z"));
+        }
+        return channel;
+    }
+
+    @Test
+    void aPublicChannelPlaysFromPlainCdnUrls() {
+        Channel live = channel(Visibility.PUBLIC, ChannelState.LIVE);
+        Playback.Urls urls = playback.of(live, false, true, false);
+        assertEquals(CDN + "channels/" + live.id() + "/live.m3u8", urls.playbackUrl());
+        assertEquals(CDN + "channels/" + live.id() + "/thumbnails/latest.jpg", urls.thumbnailUrl());
+        assertNull(urls.replayUrl());
+        assertNull(urls.signature());
+        Channel ended = channel(Visibility.PUBLIC, ChannelState.LIVE, ChannelState.ENDED);
+        Playback.Urls replay = playback.of(ended, true, false, false);
+        assertNull(replay.playbackUrl(), "no live playlist once ended");
+        assertEquals(CDN + "channels/" + ended.id() + "/replay.m3u8", replay.replayUrl());
+    }
+
+    @Test
+    void aPrivateChannelGivesAnonymousCallersNothing() {
+        Channel live = channel(Visibility.PRIVATE, ChannelState.LIVE);
+        assertEquals(Playback.Urls.NONE, playback.of(live, true, true, false));
+    }
+
+    @Test
+    void aPrivateChannelsSignatureCoversItsFolderOnlyAndExpires() {
+        Channel live = channel(Visibility.PRIVATE, ChannelState.LIVE);
+        Instant before = Instant.now();
+        Playback.Urls urls = playback.of(live, false, true, true);
+        String folder = CDN + "private/channels/" + live.id() + "/";
+        assertTrue(urls.playbackUrl().startsWith(folder + "live.m3u8?"), urls.playbackUrl());
+        Map<String, String> params = params(urls.playbackUrl());
+        assertEquals(folder + "*", SignedPolicy.resourceOf(params.get("Policy")));
+        long expiry = SignedPolicy.expiryOf(params.get("Policy"));
+        assertTrue(expiry >= before.plus(Duration.ofMinutes(5)).getEpochSecond() - 1
+                && expiry <= Instant.now().plus(Duration.ofMinutes(5)).getEpochSecond() + 1, "five minutes, as configured");
+
+        var key = playback.publicKey();
+        String keyPair = playback.keyPairId();
+        Instant now = Instant.now();
+        assertEquals(Optional.empty(), SignedPolicy.refusal(folder + "live.m3u8", params, key, keyPair, now));
+        assertEquals(Optional.empty(), SignedPolicy.refusal(folder + "0b8d/17.ts", params, key, keyPair, now),
+                "the same signature opens every segment of the channel");
+        assertEquals(Optional.of("the policy does not cover this URL"),
+                SignedPolicy.refusal(CDN + "private/channels/another/live.m3u8", params, key, keyPair, now));
+        assertEquals(Optional.of("expired"),
+                SignedPolicy.refusal(folder + "live.m3u8", params, key, keyPair, Instant.ofEpochSecond(expiry)));
+        assertEquals(Optional.of("unknown key pair"), SignedPolicy.refusal(folder + "live.m3u8", params, key, "other", now));
+
+        Map<String, String> forged = new HashMap<>(params);
+        String other = params(playback.of(channel(Visibility.PRIVATE, ChannelState.LIVE), false, false, true).playbackUrl()).get("Policy");
+        forged.put("Policy", other);
+        assertEquals(Optional.of("bad signature"), SignedPolicy.refusal(folder + "live.m3u8", forged, key, keyPair, now),
+                "another channel's policy with this signature");
+
+        Playback.Signature signature = urls.signature();
+        assertNotNull(signature.cookies().get("CloudFront-Policy"));
+        assertEquals(params.get("Policy"), signature.cookies().get("CloudFront-Policy"));
+        assertEquals(params.get("Signature"), signature.cookies().get("CloudFront-Signature"));
+        assertEquals(keyPair, signature.cookies().get("CloudFront-Key-Pair-Id"));
+    }
+
+    @Test
+    void aSignatureFromAnotherKeyIsRefused() {
+        Channel live = channel(Visibility.PRIVATE, ChannelState.LIVE);
+        Map<String, String> params = params(playback.of(live, false, false, true).playbackUrl());
+        Playback stranger = new Playback();
+        stranger.settings = MapConfig.settings(Map.of("onair.cdn.base-url", CDN, "onair.data.dir", data.resolve("other").toString()));
+        assertEquals(Optional.of("bad signature"), SignedPolicy.refusal(CDN + "private/channels/" + live.id() + "/live.m3u8",
+                params, stranger.publicKey(), playback.keyPairId(), Instant.now()));
+    }
+
+    @Test
+    void noCdnNoUrls() {
+        Playback none = new Playback();
+        none.settings = MapConfig.settings(Map.of());
+        assertEquals(Playback.Urls.NONE, none.of(channel(Visibility.PUBLIC, ChannelState.LIVE), true, true, true));
+    }
+
+    private static Map<String, String> params(String url) {
+        Map<String, String> params = new HashMap<>();
+        for (String pair : URI.create(url).getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            params.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return params;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.onair.bench;
+
+import dev.onair.system.Api;
+import dev.onair.system.Broadcast;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/** What the benchmarks share: broadcasters, nginx's callback forms, the server process's CPU and heap. */
+final class BenchSupport {
+
+    private BenchSupport() {
+    }
+
+    /** The server's settings plus {@code -Dbench.jvm.args} (the server JVM's options, e.g. -Xlog:gc) when given. */
+    static Map<String, String> withJvmArgs(Map<String, String> settings) {
+        String jvm = System.getProperty("bench.jvm.args");
+        if (jvm == null || jvm.isBlank()) {
+            return settings;
+        }
+        Map<String, String> all = new java.util.HashMap<>(settings);
+        all.put("JVM_ARGS", jvm);
+        return all;
+    }
+
+    static List<Broadcast> open(Api api, int count, String title) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Broadcast>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String name = title + " " + i;
+                futures.add(pool.submit(() -> Broadcast.open(api, name)));
+            }
+            List<Broadcast> broadcasts = new ArrayList<>();
+            for (Future<Broadcast> future : futures) {
+                broadcasts.add(future.get());
+            }
+            return broadcasts;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    static String form(Broadcast broadcast, String clientId, String call) {
+        String key = broadcast.streamKey();
+        return "app=live&flashver=FMLE%2F3.0&tcurl=rtmp%3A%2F%2F127.0.0.1%2Flive&addr=127.0.0.1&clientid=" + clientId
+                + "&call=" + call + "&name=" + key.substring(0, key.indexOf('?')) + "&type=live&key="
+                + URLEncoder.encode(key.substring(key.indexOf("?key=") + 5), StandardCharsets.UTF_8);
+    }
+
+    static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
+    }
+
+    static long clockTicks() throws IOException, InterruptedException {
+        Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
+        String text = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+        getconf.waitFor();
+        return Long.parseLong(text);
+    }
+
+    /** Used heap in MiB right after a full collection (jcmd GC.run, then GC.heap_info). */
+    static double heapAfterGc(long pid) throws IOException, InterruptedException {
+        jcmd(pid, "GC.run");
+        String info = jcmd(pid, "GC.heap_info");
+        var matcher = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) / 1024.0 : Double.NaN;
+    }
+
+    static String jcmd(long pid, String command) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process process = new ProcessBuilder(java.toString(), String.valueOf(pid), command).redirectErrorStream(true).start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(60, TimeUnit.SECONDS);
+        return text;
+    }
+
+    static String figure(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+
+    /** Resident memory of a process in MiB, from /proc. */
+    static double rssMiB(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** The {@code percentile} of sorted values (nearest rank), NaN when empty. */
+    static double percentile(List<Double> sorted, double percentile) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    /** Prints the table and writes it to target/bench/NAME.txt. */
+    static void report(String name, CharSequence table) throws IOException {
+        System.out.print(table);
+        Path file = Path.of("target", "bench", name + ".txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, table);
+        System.out.println("(also in " + file.toAbsolutePath() + ")");
+    }
+}

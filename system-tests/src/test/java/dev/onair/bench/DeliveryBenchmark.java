@@ -1,0 +1,340 @@
+package dev.onair.bench;
+
+import dev.onair.system.Api;
+import dev.onair.system.Broadcast;
+import dev.onair.system.LocalS3;
+import dev.onair.system.OnAirServer;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The delivery benchmark (bench/delivery): prints figures, asserts nothing about time.
+ * <ol>
+ * <li>Segment availability latency: synthetic streams written the way nginx-rtmp writes them
+ *     (a complete segment of about 1 MiB, then the playlist written aside and renamed into
+ *     place, every 2 s), each backed by a real publish session of OnAir (accepted through
+ *     nginx's callback, as nginx would ask); from the rename until OnAir's live playlist in the
+ *     real s3proxy names the segment (by then the segment is there: the sync writes the playlist
+ *     after it), polled every 5 ms; p50/p95/p99 at 1, 10 and 50 concurrent streams.</li>
+ * <li>Throughput of a backlog (4 streams, 64 segments of 1 MiB each listed at once) in MiB/s,
+ *     and {@code rclone copy --transfers 8} of the same files to the same store, alternating,
+ *     three rounds each.</li>
+ * <li>OnAir's RSS and heap after a full GC each minute while it syncs 50 streams for
+ *     {@code bench.soak.minutes} (10).</li>
+ * </ol>
+ * It is not an *IT: the normal test run never starts it.
+ */
+class DeliveryBenchmark {
+
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 60);
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 10);
+    private static final int SOAK_MINUTES = Integer.getInteger("bench.soak.minutes", 10);
+    private static final int[] STREAMS = {1, 10, 50};
+    private static final int BACKLOG_STREAMS = 4;
+    private static final int BACKLOG_SEGMENTS = 64;
+    private static final int ROUNDS = 3;
+    private static final Duration CADENCE = Duration.ofSeconds(2);
+    private static final int WINDOW = 15;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final StringBuilder out = new StringBuilder();
+    private Path sample;
+
+    @Test
+    void delivery() throws Exception {
+        line("%nDelivery benchmark: %d cores; synthetic nginx writer, ~1 MiB segments every %d s, real s3proxy%n",
+                Runtime.getRuntime().availableProcessors(), CADENCE.toSeconds());
+        OnAirServer server = OnAirServer.restartWith(BenchSupport.withJvmArgs(Map.of(
+                // the streams are written by this benchmark, not by encoders nginx knows: keep the watchdog away
+                "ONAIR_INGEST_WATCHDOG_INTERVAL", "PT2H")));
+        LocalS3 s3 = LocalS3.get();
+        Api api = new Api();
+        String secret = Files.readString(server.dataDir().resolve("secrets/ingest-callback-secret")).trim();
+        sample = sampleSegment(server.dataDir().resolveSibling("bench"));
+        line("sample segment: %.2f MiB%n", Files.size(sample) / 1048576.0);
+
+        // 1. availability latency, 2 s cadence, at 1, 10 and 50 streams; the 50 also soak
+        line("%n%-8s %8s %9s %9s %9s %9s %8s%n", "streams", "segments", "p50 ms", "p95 ms", "p99 ms", "max ms", "missed");
+        List<String> soak = new ArrayList<>();
+        for (int count : STREAMS) {
+            List<Broadcast> broadcasts = BenchSupport.open(api, count, "delivery " + count);
+            goLive(api, secret, broadcasts);
+            int seconds = count == STREAMS[STREAMS.length - 1] ? Math.max(SECONDS, SOAK_MINUTES * 60) : SECONDS;
+            List<Double> latencies = stream(server, broadcasts, seconds, count == STREAMS[STREAMS.length - 1] ? soak : null);
+            endAll(api, broadcasts);
+            Collections.sort(latencies);
+            int expected = (int) (count * (seconds / (double) CADENCE.toSeconds()));
+            line("%-8d %8d %9s %9s %9s %9s %8d%n", count, latencies.size(), BenchSupport.figure(BenchSupport.percentile(latencies, 50)),
+                    BenchSupport.figure(BenchSupport.percentile(latencies, 95)), BenchSupport.figure(BenchSupport.percentile(latencies, 99)),
+                    BenchSupport.figure(BenchSupport.percentile(latencies, 100)), Math.max(0, expected - latencies.size()));
+        }
+        line("(from nginx's playlist rename to OnAir's live playlist in S3 naming the segment, which is there first; "
+                + "polled every 5 ms; %d s warm-up not counted; aim: p99 <= 50 ms at 1 stream, <= 150 ms at 50)%n", WARMUP_SECONDS);
+        line("%nOnAir while syncing %d streams (heap: used after a full GC):%n%-8s %10s %10s%n",
+                STREAMS[STREAMS.length - 1], "minute", "RSS MiB", "heap MiB");
+        soak.forEach(out::append);
+        line("(aim: RSS under 600 MB, heap flat)%n");
+
+        // 2. backlog throughput, OnAir and rclone alternating
+        line("%n%-24s %10s %10s%n", "backlog of " + BACKLOG_STREAMS * BACKLOG_SEGMENTS + " x 1 MiB", "seconds", "MiB/s");
+        List<Double> onAir = new ArrayList<>();
+        List<Double> rclone = new ArrayList<>();
+        Path staged = server.dataDir().resolveSibling("bench").resolve("rclone-source");
+        for (int round = 1; round <= ROUNDS; round++) {
+            double seconds = backlog(api, secret, server, s3, staged);
+            onAir.add(BACKLOG_STREAMS * BACKLOG_SEGMENTS / seconds);
+            line("%-24s %10.2f %10.1f%n", "OnAir, round " + round, seconds, onAir.get(onAir.size() - 1));
+            double rcloneSeconds = rclone(staged, "rclone-" + round);
+            if (Double.isNaN(rcloneSeconds)) {
+                line("%-24s %10s %10s%n", "rclone, round " + round, "-", "(rclone not installed)");
+            } else {
+                rclone.add(BACKLOG_STREAMS * BACKLOG_SEGMENTS / rcloneSeconds);
+                line("%-24s %10.2f %10.1f%n", "rclone, round " + round, rcloneSeconds, rclone.get(rclone.size() - 1));
+            }
+        }
+        Collections.sort(onAir);
+        Collections.sort(rclone);
+        double ratio = rclone.isEmpty() ? Double.NaN : BenchSupport.percentile(onAir, 50) / BenchSupport.percentile(rclone, 50);
+        line("median MiB/s: OnAir %s, rclone --transfers 8 %s, ratio %s (aim: at least 1)%n",
+                BenchSupport.figure(BenchSupport.percentile(onAir, 50)), BenchSupport.figure(BenchSupport.percentile(rclone, 50)),
+                BenchSupport.figure(ratio));
+        OnAirServer.stopIfStarted();
+        report();
+    }
+
+    /** Writes every stream's segments for {@code seconds}; the latency of each segment after the warm-up. */
+    private List<Double> stream(OnAirServer server, List<Broadcast> broadcasts, int seconds, List<String> soak) throws Exception {
+        ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+        ScheduledExecutorService writers = Executors.newScheduledThreadPool(4);
+        ScheduledExecutorService probes = Executors.newScheduledThreadPool(16);
+        long warmEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARMUP_SECONDS);
+        try {
+            for (int i = 0; i < broadcasts.size(); i++) {
+                Broadcast broadcast = broadcasts.get(i);
+                SyntheticStream stream = new SyntheticStream(server.dataDir().resolve("hls").resolve(broadcast.streamName()));
+                String live = "http://127.0.0.1:19090/onair-it/" + broadcast.folder() + "live.m3u8";
+                long offset = CADENCE.toMillis() * i / broadcasts.size();
+                writers.scheduleAtFixedRate(() -> {
+                    try {
+                        long number = stream.next();
+                        long renamed = System.nanoTime();
+                        probe(probes, live, "/" + number + ".ts", renamed, renamed > warmEnd ? latencies : null);
+                    } catch (IOException e) {
+                        System.err.println("writer: " + e);
+                    }
+                }, offset, CADENCE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARMUP_SECONDS + seconds);
+            int minute = 0;
+            while (System.nanoTime() < end) {
+                Thread.sleep(Math.min(60_000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+                if (soak != null && System.nanoTime() < end + 1_000_000_000L) {
+                    minute++;
+                    soak.add(String.format(Locale.ROOT, "%-8d %10.1f %10.1f%n", minute, BenchSupport.rssMiB(server.pid()),
+                            BenchSupport.heapAfterGc(server.pid())));
+                }
+            }
+        } finally {
+            writers.shutdownNow();
+            Thread.sleep(3000); // the last probes
+            probes.shutdownNow();
+        }
+        return new ArrayList<>(latencies);
+    }
+
+    /** Polls the live playlist every 5 ms until it names {@code uri}; records the latency; gives up after 30 s. */
+    private void probe(ScheduledExecutorService probes, String live, String uri, long renamed, ConcurrentLinkedQueue<Double> into) {
+        probes.execute(new Runnable() {
+            @Override
+            public void run() {
+                long now = System.nanoTime();
+                if (now - renamed > TimeUnit.SECONDS.toNanos(30)) {
+                    return;
+                }
+                try {
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(live)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200 && response.body().contains(uri)) {
+                        if (into != null) {
+                            into.add((System.nanoTime() - renamed) / 1e6);
+                        }
+                        return;
+                    }
+                } catch (IOException e) {
+                    // look again
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (!probes.isShutdown()) {
+                    probes.schedule(this, 5, TimeUnit.MILLISECONDS);
+                }
+            }
+        });
+    }
+
+    /** A backlog listed at once on {@link #BACKLOG_STREAMS} new streams; seconds until every segment is in S3. */
+    private double backlog(Api api, String secret, OnAirServer server, LocalS3 s3, Path staged) throws Exception {
+        List<Broadcast> broadcasts = BenchSupport.open(api, BACKLOG_STREAMS, "backlog");
+        goLive(api, secret, broadcasts);
+        List<SyntheticStream> streams = new ArrayList<>();
+        for (Broadcast broadcast : broadcasts) {
+            streams.add(new SyntheticStream(server.dataDir().resolve("hls").resolve(broadcast.streamName())));
+        }
+        for (SyntheticStream stream : streams) {
+            stream.prepare(BACKLOG_SEGMENTS);
+        }
+        Files.createDirectories(staged);
+        try (var old = Files.list(staged)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
+        for (int i = 0; i < BACKLOG_STREAMS * BACKLOG_SEGMENTS; i++) {
+            Files.copy(sample, staged.resolve(i + ".ts"));
+        }
+        long start = System.nanoTime();
+        for (SyntheticStream stream : streams) {
+            stream.list();
+        }
+        for (Broadcast broadcast : broadcasts) {
+            while (s3.keys(broadcast.folder()).stream().filter(k -> k.endsWith(".ts")).count() < BACKLOG_SEGMENTS) {
+                Thread.sleep(20);
+                if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(5)) {
+                    throw new IllegalStateException("the backlog did not reach S3 in 5 minutes");
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        endAll(api, broadcasts);
+        return seconds;
+    }
+
+    /** Wall-clock seconds of {@code rclone copy --transfers 8} of {@code source} into the bucket; NaN without rclone. */
+    private static double rclone(Path source, String prefix) throws IOException, InterruptedException {
+        if (!Files.isExecutable(Path.of("/usr/bin/rclone"))) {
+            return Double.NaN;
+        }
+        List<String> command = List.of("/usr/bin/rclone", "copy", source.toString(), ":s3:onair-it/" + prefix,
+                "--transfers", "8", "--s3-provider", "Other", "--s3-endpoint", "http://127.0.0.1:19090",
+                "--s3-access-key-id", "onair-it", "--s3-secret-access-key", "onair-it-credential-0123456789",
+                "--s3-region", "us-east-1", "--s3-force-path-style", "--config", "/dev/null", "--quiet");
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("rclone failed: " + output);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void goLive(Api api, String secret, List<Broadcast> broadcasts) {
+        long client = 5_000_000 + System.nanoTime() % 1_000_000;
+        for (Broadcast broadcast : broadcasts) {
+            Api.Reply reply = api.send("POST", "/api/ingest/publish?secret=" + secret, null,
+                    BenchSupport.form(broadcast, String.valueOf(client++), "publish"), "application/x-www-form-urlencoded");
+            if (reply.status() != 200) {
+                throw new IllegalStateException("on_publish refused: " + reply);
+            }
+        }
+    }
+
+    private static void endAll(Api api, List<Broadcast> broadcasts) {
+        broadcasts.forEach(Broadcast::end);
+    }
+
+    /** One stream's folder, written as nginx-rtmp writes it. */
+    private final class SyntheticStream {
+        private final Path dir;
+        private final List<Long> listed = new ArrayList<>();
+        private long next;
+
+        SyntheticStream(Path dir) throws IOException {
+            this.dir = dir;
+            Files.createDirectories(dir);
+        }
+
+        /** A new complete segment, then the playlist naming it renamed into place; its number. */
+        synchronized long next() throws IOException {
+            long number = next++;
+            Files.copy(sample, dir.resolve(number + ".ts"), StandardCopyOption.REPLACE_EXISTING);
+            listed.add(number);
+            if (listed.size() > WINDOW) {
+                listed.remove(0);
+            }
+            writePlaylist();
+            return number;
+        }
+
+        /** {@code count} segments on disk, not listed yet. */
+        synchronized void prepare(int count) throws IOException {
+            for (int i = 0; i < count; i++) {
+                long number = next++;
+                Files.copy(sample, dir.resolve(number + ".ts"), StandardCopyOption.REPLACE_EXISTING);
+                listed.add(number);
+            }
+        }
+
+        synchronized void list() throws IOException {
+            writePlaylist();
+        }
+
+        private void writePlaylist() throws IOException {
+            StringBuilder text = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-MEDIA-SEQUENCE:")
+                    .append(listed.get(0)).append("\n#EXT-X-TARGETDURATION:2\n");
+            for (long number : listed) {
+                if (number == 0) {
+                    text.append("#EXT-X-DISCONTINUITY\n");
+                }
+                text.append("#EXTINF:2.000,\n").append(number).append(".ts\n");
+            }
+            Path bak = dir.resolve("index.m3u8.bak");
+            Files.writeString(bak, text);
+            Files.move(bak, dir.resolve("index.m3u8"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** A 2 s MPEG-TS segment of about 1 MiB (720p at 4 Mb/s), made once with ffmpeg. */
+    private static Path sampleSegment(Path dir) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve("sample.ts");
+        if (!Files.exists(file)) {
+            Process ffmpeg = new ProcessBuilder("ffmpeg", "-nostdin", "-loglevel", "error", "-y",
+                    "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30", "-f", "lavfi", "-i", "sine=frequency=440",
+                    "-t", "2", "-c:v", "libx264", "-preset", "veryfast", "-g", "60", "-b:v", "4M", "-maxrate", "4M",
+                    "-bufsize", "8M", "-c:a", "aac", "-f", "mpegts", file.toString()).redirectErrorStream(true).start();
+            String output = new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (ffmpeg.waitFor() != 0) {
+                throw new IllegalStateException("could not make the sample segment: " + output);
+            }
+        }
+        return file;
+    }
+
+    private void line(String format, Object... args) {
+        out.append(String.format(Locale.ROOT, format, args));
+    }
+
+    private void report() throws IOException {
+        BenchSupport.report("delivery", out);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.onair.api.channels;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A channel's replay: every segment of every publish session, as one VOD playlist on the CDN. */
+@Schema(name = "Replay")
+public record ReplayView(
+        String channelId,
+        @Schema(description = "The VOD playlist (#EXT-X-PLAYLIST-TYPE:VOD, #EXT-X-ENDLIST); signed for a private channel") String url,
+        @Schema(description = "Total playing time in seconds, the sum of the segments' durations") double durationSeconds,
+        int segmentCount,
+        @Schema(description = "Publish sessions (reconnects make more than one; a discontinuity separates them)") int sessionCount,
+        Instant writtenAt,
+        @Schema(description = "Thumbnails taken while live, oldest first") List<ThumbnailView> thumbnails,
+        @Schema(description = "For a private channel: the signature the URLs carry") SignatureView playbackSignature) {
+
+    @Schema(name = "Thumbnail")
+    public record ThumbnailView(Instant takenAt, String url) {
+    }
+}

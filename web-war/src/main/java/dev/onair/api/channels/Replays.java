@@ -1,0 +1,56 @@
+package dev.onair.api.channels;
+
+import dev.onair.channels.entity.Channel;
+import dev.onair.channels.entity.ChannelState;
+import dev.onair.channels.entity.Visibility;
+import dev.onair.delivery.boundary.Segments;
+import dev.onair.delivery.control.DeliverySettings;
+import dev.onair.delivery.control.Playback;
+import dev.onair.delivery.entity.Replay;
+import dev.onair.shared.DomainException;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.util.List;
+
+/** A channel's replay as the caller may see it. */
+@ApplicationScoped
+public class Replays {
+
+    @EJB
+    Segments segments;
+
+    @Inject
+    Playback playback;
+
+    @Inject
+    DeliverySettings settings;
+
+    public ReplayView of(Channel channel, SecurityContext security) {
+        boolean isPrivate = channel.visibility() == Visibility.PRIVATE;
+        if (isPrivate && !ChannelViews.signedIn(security)) {
+            throw new Refused(DomainException.Kind.UNAUTHORIZED, "sign-in-required", "Sign in to watch",
+                    "the channel is private: its replay is for signed-in viewers");
+        }
+        Replay replay = segments.replayOf(channel.id()).orElseThrow(() -> new Refused(DomainException.Kind.NOT_FOUND,
+                "no-replay", "No replay", channel.state() != ChannelState.ENDED ? "the channel has not ended"
+                : channel.startedAt() == null ? "the channel ended without going live" : "the replay is being written; try again in a few seconds"));
+        String base = settings.cdnBaseUrl().orElseThrow(() -> new Refused(DomainException.Kind.UNAVAILABLE,
+                "cdn-not-configured", "No CDN", "onair.cdn.base-url is not set: OnAir has no address to play from"));
+        Playback.Urls urls = playback.of(channel, true, false, true);
+        String query = urls.signature() == null ? "" : "?" + urls.signature().query();
+        List<ReplayView.ThumbnailView> thumbnails = segments.thumbnailsOf(channel.id()).stream()
+                .map(t -> new ReplayView.ThumbnailView(t.takenAt(), base + t.objectKey() + query)).toList();
+        return new ReplayView(channel.id(), urls.replayUrl(), replay.duration().toMillis() / 1000.0, replay.segmentCount(),
+                replay.sessionCount(), replay.writtenAt(), thumbnails, SignatureView.of(urls.signature()));
+    }
+
+    /** A refusal of this endpoint, with its stable type. */
+    static final class Refused extends DomainException {
+        Refused(Kind kind, String type, String title, String detail) {
+            super(kind, type, title, detail);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.onair.api.ingest;
+
+import dev.onair.api.ClientAddresses;
+import dev.onair.api.problems.Problems;
+import dev.onair.ingest.control.IngestSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Who may call the endpoints meant for OnAir's nginx (ingest callbacks, the local edge's
+ * authorization): the connection's own peer (never a forwarded header) on loopback or in
+ * {@code onair.ingest.callback-hosts}, presenting the callback secret.
+ */
+@ApplicationScoped
+public class NginxCallers {
+
+    private static final Logger LOG = Logger.getLogger(NginxCallers.class.getName());
+    private static final List<String> LOOPBACK = List.of("127.0.0.0/8", "::1");
+
+    @Inject
+    IngestSettings settings;
+
+    /** The 403 answer for a caller that is not OnAir's nginx; empty when it is. */
+    public Optional<Response> refusal(HttpServletRequest request, String secret) {
+        String peer = request.getRemoteAddr();
+        boolean peerAllowed = ClientAddresses.inAny(peer, LOOPBACK) || ClientAddresses.inAny(peer, settings.callbackHosts());
+        if (peerAllowed && settings.isCallbackSecret(secret)) {
+            return Optional.empty();
+        }
+        LOG.log(Level.WARNING, "Refused a call to {0} from {1}: {2}", new Object[] {
+                request.getRequestURI(), peer, peerAllowed ? "wrong or missing secret" : "address not allowed"});
+        return Optional.of(Problems.response(403, "callback-forbidden", "Not OnAir's nginx",
+                "Only OnAir's nginx may call this endpoint.", request.getRequestURI(), Map.of()));
+    }
+}
