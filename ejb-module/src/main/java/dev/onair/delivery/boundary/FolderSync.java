@@ -309,26 +309,33 @@ final class FolderSync {
     /** Every {@code onair.thumbnails.interval}, a JPEG of the newest segment of the channel, made while its file is held. */
     private void thumbnail(Segment newest, Instant now) {
         Instant last = lastThumbnail.get(newest.channelId());
-        if (last != null && last.plus(settings.thumbnailInterval()).isAfter(now) || failures > 0) {
-            return; // not due, or the store is failing (the segments come first)
+        if (last != null && last.plus(settings.thumbnailInterval()).isAfter(now) || failures > 0 || !thumbnailer.tryStart()) {
+            return; // not due, the store is failing (the segments come first), or another is being made: the next segment
         }
         lastThumbnail.put(newest.channelId(), now);
         held.add(newest.id());
         Path file = dir.resolve(newest.fileName());
         String channelFolder = folderOf(newest);
         Thumbnail thumbnail = new Thumbnail(newest.channelId(), now, ObjectKeys.thumbnailAt(channelFolder, now.getEpochSecond()));
-        CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return thumbnailer.jpegOf(file);
-                    } catch (IOException e) {
-                        throw new java.util.concurrent.CompletionException(e);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new java.util.concurrent.CompletionException(e);
-                    }
-                }, executor)
-                .thenCompose(jpeg -> store.putBytes(thumbnail.objectKey(), jpeg, JPEG_TYPE, IMMUTABLE)
-                        .thenCompose(ok -> store.putBytes(ObjectKeys.latestThumbnail(channelFolder), jpeg, JPEG_TYPE, LATEST_THUMBNAIL)))
+        CompletableFuture<byte[]> jpeg;
+        try {
+            jpeg = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return thumbnailer.jpegOf(file);
+                } catch (IOException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            }, executor);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            thumbnailer.abandon();
+            held.remove(newest.id());
+            return; // the server is stopping
+        }
+        jpeg.thenCompose(bytes -> store.putBytes(thumbnail.objectKey(), bytes, JPEG_TYPE, IMMUTABLE)
+                        .thenCompose(ok -> store.putBytes(ObjectKeys.latestThumbnail(channelFolder), bytes, JPEG_TYPE, LATEST_THUMBNAIL)))
                 .whenComplete((ok, failure) -> post(new ThumbnailMade(newest, thumbnail, failure)));
     }
 

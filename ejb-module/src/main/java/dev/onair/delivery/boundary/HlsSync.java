@@ -132,6 +132,7 @@ public class HlsSync {
         long every = settings.sweepInterval().toMillis();
         sweeper = scheduler.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
         executor.execute(this::resume);
+        store.prepare();
     }
 
     @PreDestroy

@@ -38,14 +38,18 @@ public record NginxPlaylist(List<Entry> entries) {
         }
         List<Entry> entries = new ArrayList<>();
         Duration pending = null;
-        int run = -1;
+        int run = 0;
+        boolean entrySeen = false;
         for (String raw : text.split("\n")) {
             String line = raw.strip();
             if (line.isEmpty()) {
                 continue;
             }
             if (line.equals("#EXT-X-DISCONTINUITY")) {
-                run++;
+                // a new publish; entries before the first tag are a publish whose tag slid out of the window
+                if (entrySeen) {
+                    run++;
+                }
                 continue;
             }
             Matcher inf = EXTINF.matcher(line);
@@ -63,7 +67,8 @@ public record NginxPlaylist(List<Entry> entries) {
             if (pending == null) {
                 throw new IllegalArgumentException("segment " + line + " has no #EXTINF");
             }
-            entries.add(new Entry(Long.parseLong(segment.group(1)), pending, Math.max(run, 0)));
+            entries.add(new Entry(Long.parseLong(segment.group(1)), pending, run));
+            entrySeen = true;
             pending = null;
         }
         return new NginxPlaylist(entries);

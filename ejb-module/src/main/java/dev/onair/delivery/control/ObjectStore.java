@@ -52,6 +52,19 @@ public class ObjectStore {
     private volatile S3AsyncClient client;
     private volatile boolean bucketReady;
 
+    /**
+     * Makes the client and, with {@code onair.storage.create-bucket}, the bucket, at start-up
+     * rather than at the first upload; a store not there yet is only logged (uploads try again).
+     */
+    public CompletableFuture<Void> prepare() {
+        return ready().handle((s3, failure) -> {
+            if (failure != null) {
+                LOG.log(Level.WARNING, "The bucket {0} is not usable yet: {1}", new Object[] {settings.bucket(), String.valueOf(failure)});
+            }
+            return null;
+        });
+    }
+
     /** Uploads {@code file} as {@code key}, streamed from disk. */
     public CompletableFuture<Void> putFile(String key, Path file, String contentType, String cacheControl) {
         return ready().thenCompose(s3 -> s3.putObject(request(key, contentType, cacheControl), AsyncRequestBody.fromFile(file)))

@@ -43,6 +43,15 @@ class MediaPlaylistsTest {
     }
 
     @Test
+    void entriesWhoseDiscontinuitySlidOutOfTheWindowAreAPublishOfTheirOwn() {
+        NginxPlaylist playlist = NginxPlaylist.parse("#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:2\n#EXTINF:2.0,\n2.ts\n#EXTINF:0.5,\n3.ts\n"
+                + "#EXT-X-DISCONTINUITY\n#EXTINF:2.0,\n4.ts\n");
+        assertEquals(2, playlist.runs());
+        assertEquals(0, playlist.entries().get(1).run());
+        assertEquals(1, playlist.entries().get(2).run());
+    }
+
+    @Test
     void aPlaylistWithoutDiscontinuityIsOnePublish() {
         NginxPlaylist playlist = NginxPlaylist.parse("#EXTM3U\n#EXTINF:2.0,\n7.ts\n#EXTINF:1.5,\n8.ts\n");
         assertEquals(1, playlist.runs());
