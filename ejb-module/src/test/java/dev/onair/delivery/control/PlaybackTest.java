@@ -107,6 +107,16 @@ class PlaybackTest {
     }
 
     @Test
+    void aSignatureIsReusedWhileMoreThanHalfOfItsTimeIsLeft() {
+        Channel live = channel(Visibility.PRIVATE, ChannelState.LIVE);
+        Playback.Signature first = playback.of(live, false, false, true).signature();
+        Playback.Signature again = playback.of(live, false, true, true).signature();
+        assertEquals(first, again, "no second RSA signature for the same folder minutes apart");
+        Playback.Signature other = playback.of(channel(Visibility.PRIVATE, ChannelState.LIVE), false, false, true).signature();
+        assertTrue(!first.query().equals(other.query()), "another channel, another policy");
+    }
+
+    @Test
     void aSignatureFromAnotherKeyIsRefused() {
         Channel live = channel(Visibility.PRIVATE, ChannelState.LIVE);
         Map<String, String> params = params(playback.of(live, false, false, true).playbackUrl());
