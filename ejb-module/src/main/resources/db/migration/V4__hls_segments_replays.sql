@@ -18,7 +18,6 @@ CREATE TABLE hls_segment (
     object_key    VARCHAR(300) NOT NULL,
     listed_at     TIMESTAMP    NOT NULL,
     uploaded_at   TIMESTAMP,
-    size_bytes    BIGINT,
     CONSTRAINT pk_hls_segment PRIMARY KEY (id),
     CONSTRAINT fk_hls_segment_session FOREIGN KEY (session_id) REFERENCES publish_session (id),
     CONSTRAINT fk_hls_segment_channel FOREIGN KEY (channel_id) REFERENCES channel (id),

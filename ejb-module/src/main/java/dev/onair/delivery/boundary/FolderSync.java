@@ -77,7 +77,7 @@ final class FolderSync {
     private record ThumbnailMade(Segment source, Thumbnail thumbnail, Throwable failure) implements Done {
     }
 
-    private record Uploaded(Segment segment, long bytes, Throwable failure) implements Done {
+    private record Uploaded(Segment segment, Throwable failure) implements Done {
     }
 
     private record LiveWritten(String channelId, List<Segment> covered, Throwable failure) implements Done {
@@ -256,7 +256,6 @@ final class FolderSync {
         }
         succeeded();
         uploadedCount++;
-        segment.sized(result.bytes());
         window(segment.channelId()).uploaded(segment);
     }
 
@@ -497,16 +496,15 @@ final class FolderSync {
                     ? store.exists(segment.objectKey()) : CompletableFuture.completedFuture(false);
             present.thenCompose(inStore -> {
                         if (inStore) {
-                            return CompletableFuture.completedFuture(sizeOf(file));
+                            return CompletableFuture.<Void>completedFuture(null);
                         }
                         if (!Files.exists(file)) {
-                            return CompletableFuture.failedFuture(new NoSuchFileException(file.toString(),
+                            return CompletableFuture.<Void>failedFuture(new NoSuchFileException(file.toString(),
                                     null, "the segment is neither on disk nor in S3"));
                         }
-                        long bytes = sizeOf(file);
-                        return store.putFile(segment.objectKey(), file, SEGMENT_TYPE, IMMUTABLE).thenApply(ok -> bytes);
+                        return store.putFile(segment.objectKey(), file, SEGMENT_TYPE, IMMUTABLE);
                     })
-                    .whenComplete((bytes, failure) -> post(new Uploaded(segment, bytes == null ? 0 : bytes, failure)));
+                    .whenComplete((ok, failure) -> post(new Uploaded(segment, failure)));
         }
     }
 
@@ -652,14 +650,6 @@ final class FolderSync {
 
     private static Instant earliest(Instant a, Instant b) {
         return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     private ChannelWindow window(String channelId) {

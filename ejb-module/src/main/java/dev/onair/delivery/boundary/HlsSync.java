@@ -39,7 +39,6 @@ import java.nio.file.WatchService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -327,9 +326,5 @@ public class HlsSync {
                 wake(folder);
             }
         }
-    }
-
-    Collection<FolderSync> folders() {
-        return List.copyOf(folders.values());
     }
 }

@@ -81,9 +81,6 @@ public class Segment {
     @Column(name = "uploaded_at")
     private Instant uploadedAt;
 
-    @Column(name = "size_bytes")
-    private Long sizeBytes;
-
     protected Segment() {
     }
 
@@ -127,10 +124,4 @@ public class Segment {
     public Instant uploadedAt() { return uploadedAt; }
 
     public boolean uploaded() { return uploadedAt != null; }
-
-    public Long sizeBytes() { return sizeBytes; }
-
-    public void sized(long bytes) {
-        this.sizeBytes = bytes;
-    }
 }
