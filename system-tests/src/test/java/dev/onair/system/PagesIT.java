@@ -1,0 +1,291 @@
+package dev.onair.system;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The pages in Debian's headless Chromium against the assembled server with the real pieces:
+ * sign-in through the OAuth test server, the studio with ffmpeg as OBS, a second browser watching
+ * live and then the replay. Screenshots of every page visited land in target/screenshots.
+ */
+class PagesIT {
+
+    private static final Duration SHORT = Duration.ofSeconds(20);
+    private static final Duration LONG = Duration.ofSeconds(60);
+
+    private final Api api = new Api();
+
+    @Test
+    void aBroadcasterGoesOnAirFromTheStudioAndAViewerWatchesLiveThenTheReplay(TestInfo test) {
+        String subject = "pages-" + UUID.randomUUID();
+        String name = "김방송 " + subject.substring(6, 12);
+        String title = "첫 방송 🎥 " + subject.substring(6, 14);
+        try (Chromium studio = Chromium.korean(folder(test), "broadcaster");
+             Chromium viewer = Chromium.korean(folder(test), "viewer")) {
+            // Signed out, the studio offers the providers' buttons; Google's brings the broadcaster back here.
+            studio.open("/studio");
+            WebElement google = studio.visible("#studio-signin a.signin-button.google", SHORT);
+            assertEquals("Google로 로그인", google.getText());
+            assertEquals("카카오 로그인", studio.find("#studio-signin a.signin-button.kakao").getText());
+            studio.screenshot("studio-signed-out");
+            TestProviders.get().nextGoogleUser(subject, Map.of("name", name, "email", subject + "@gmail.test",
+                    "email_verified", true));
+            google.click();
+            studio.until(d -> d.getCurrentUrl().endsWith("/studio"), SHORT);
+            studio.awaitShell();
+            assertEquals(name, studio.visible(".me-link .name", SHORT).getText());
+            studio.visible("#new-channel", SHORT);
+            studio.screenshot("studio-new-channel");
+
+            studio.find("#new-title").sendKeys(title);
+            studio.find("#new-submit").click();
+            studio.visible("#channel-panel", SHORT);
+            String server = studio.until(d -> nonEmpty(studio.find("#obs-server").getDomProperty("value")), SHORT);
+            WebElement key = studio.find("#obs-key");
+            assertEquals("password", key.getDomProperty("type"), "the key is hidden until revealed");
+            studio.find("#reveal-key").click();
+            assertEquals("text", key.getDomProperty("type"));
+            String streamKey = key.getDomProperty("value");
+            assertEquals(OnAirServer.rtmpUrl(), server);
+            assertEquals("방송 대기", studio.find("#status-badge").getText());
+            studio.screenshot("studio-waiting");
+            String channelId = studio.find("#watch-link").getDomAttribute("href").substring("/channels/".length());
+
+            try (Publisher publisher = Publisher.start(server, streamKey)) {
+                studio.until(d -> "LIVE".equals(studio.find("#status-badge").getText()), LONG);
+                String figures = studio.until(d -> {
+                    String text = studio.find("#figures").getText();
+                    return text.contains("1280×720") && text.contains("fps") && text.contains("bps") ? text : null;
+                }, LONG);
+                assertTrue(figures.contains("H264"), figures);
+                awaitPlaying(studio, "#preview");
+                studio.screenshot("studio-live");
+
+                viewer.open("/");
+                WebElement card = viewer.until(d -> cardTitled(viewer, "#live-list", title), LONG);
+                assertEquals("LIVE", card.findElement(By.cssSelector(".badge.live")).getText());
+                assertTrue(card.findElement(By.cssSelector(".card-broadcaster")).getText().contains(name));
+                assertTrue(card.findElement(By.cssSelector(".live-for")).getText().endsWith("째 방송 중"));
+                viewer.screenshot("home-live");
+                card.findElement(By.cssSelector("a")).click();
+                viewer.until(d -> d.getCurrentUrl().endsWith("/channels/" + channelId), SHORT);
+                awaitPlaying(viewer, "#player");
+                assertEquals(title, viewer.find("#title").getText());
+                assertEquals("LIVE", viewer.find("#state-badge").getText());
+                viewer.screenshot("channel-live");
+
+                studio.find("#end-broadcast").click();
+                studio.visible("#confirm-dialog", SHORT);
+                studio.screenshot("studio-end-confirmation");
+                studio.find("#confirm-ok").click();
+                studio.visible("#ended-panel", SHORT);
+                studio.screenshot("studio-ended");
+            }
+
+            // The viewer's page follows the end by itself, then the replay plays from its start with a seek bar.
+            viewer.until(d -> "종료".equals(viewer.find("#state-badge").getText()), LONG);
+            Broadcast broadcast = new Broadcast(api, null, channelId, server, streamKey);
+            JsonObject replay = broadcast.awaitReplay(null, LONG);
+            viewer.open("/channels/" + channelId);
+            double first = viewer.until(d -> {
+                double t = viewer.currentTime("#player");
+                return t > 0 ? t : null;
+            }, LONG);
+            assertTrue(first < 3, "the replay starts at its beginning, not at " + first);
+            awaitPlaying(viewer, "#player");
+            double duration = ((Number) viewer.script("return document.querySelector('#player').duration;")).doubleValue();
+            assertEquals(replay.getJsonNumber("durationSeconds").doubleValue(), duration, 1.0, "a VOD of the whole broadcast");
+            assertEquals(Boolean.TRUE, viewer.script("return document.querySelector('#player').controls;"));
+            viewer.screenshot("channel-replay");
+            // the seek bar works: jump near the end and play on from there
+            viewer.script("document.querySelector('#player').currentTime = arguments[0];", duration - 4);
+            viewer.until(d -> viewer.currentTime("#player") > duration - 4.5 ? true : null, SHORT);
+            viewer.screenshot("channel-replay-seeked");
+            assertFalse(viewer.console().contains("Content Security Policy"), viewer.console());
+        }
+    }
+
+    @Test
+    void aTitleMadeOfHtmlIsShownAsTextEverywhere(TestInfo test) {
+        String title = "<img src=x onerror=alert(1)> " + UUID.randomUUID().toString().substring(0, 6);
+        Broadcast broadcast = Broadcast.open(api, title);
+        try (Publisher publisher = broadcast.publish(); Chromium viewer = Chromium.korean(folder(test), "viewer")) {
+            broadcast.awaitState("LIVE", LONG);
+            viewer.open("/");
+            WebElement card = viewer.until(d -> cardTitled(viewer, "#live-list", title), LONG);
+            assertEquals(title, card.findElement(By.cssSelector(".card-title")).getText());
+            assertTrue(viewer.findAll("img[src='x']").isEmpty());
+            viewer.screenshot("home");
+            viewer.open("/channels/" + broadcast.channelId());
+            viewer.until(d -> title.equals(viewer.find("#title").getText()), SHORT);
+            assertEquals(title + " · OnAir", viewer.driver().getTitle());
+            assertTrue(viewer.findAll("img[src='x']").isEmpty());
+            assertThrows(NoAlertPresentException.class, () -> viewer.driver().switchTo().alert());
+            viewer.screenshot("channel");
+        } finally {
+            broadcast.end();
+        }
+    }
+
+    @Test
+    void aPrivateChannelAsksAnAnonymousViewerToSignInThenPlaysSigned(TestInfo test) {
+        Broadcast broadcast = Broadcast.open(api, "비공개 리허설 " + UUID.randomUUID().toString().substring(0, 6), "PRIVATE");
+        try (Publisher publisher = broadcast.publish(); Chromium viewer = Chromium.korean(folder(test), "viewer")) {
+            broadcast.awaitState("LIVE", LONG);
+            viewer.open("/channels/" + broadcast.channelId());
+            viewer.until(d -> "비공개 방송입니다. 로그인하면 볼 수 있습니다.".equals(viewer.find("#stage-text").getText()), SHORT);
+            WebElement google = viewer.visible("#stage-signin a.signin-button.google", SHORT);
+            assertTrue(viewer.find("#stage-signin a.signin-button.kakao").isDisplayed());
+            assertEquals("", viewer.script("return document.querySelector('#player').currentSrc;"), "nothing to play without signing in");
+            viewer.screenshot("channel-private-anonymous");
+
+            TestProviders.get().nextGoogleUser("viewer-" + UUID.randomUUID(), Map.of("name", "시청자"));
+            google.click();
+            viewer.until(d -> d.getCurrentUrl().endsWith("/channels/" + broadcast.channelId()), SHORT);
+            awaitPlaying(viewer, "#player");
+            // every playlist and segment request carried the CloudFront signature
+            Map<String, Object> requests = viewer.script("""
+                    const cdn = performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/private/channels/'));
+                    return {all: cdn.length, signed: cdn.filter(n => /[?&]Signature=/.test(n) && /[?&]Policy=/.test(n)).length,
+                            segments: cdn.filter(n => n.includes('.ts')).length};""");
+            assertTrue(((Number) requests.get("segments")).intValue() > 0, requests.toString());
+            assertEquals(requests.get("all"), requests.get("signed"), requests.toString());
+            viewer.screenshot("channel-private-signed-in");
+        } finally {
+            broadcast.end();
+        }
+    }
+
+    @Test
+    void myPageListsEverySignInWithPaging(TestInfo test) {
+        String subject = "history-" + UUID.randomUUID();
+        Map<String, Object> claims = Map.of("name", "기록 확인", "email", subject + "@gmail.test", "email_verified", true);
+        try (Chromium browser = Chromium.korean(folder(test), "person")) {
+            browser.open("/me");
+            browser.visible("#me-signin a.signin-button.google", SHORT);
+            browser.screenshot("me-signed-out");
+            TestProviders.get().nextGoogleUser(subject, claims);
+            browser.find("#me-signin a.signin-button.google").click();
+            browser.until(d -> d.getCurrentUrl().endsWith("/me"), SHORT);
+            browser.until(d -> browser.findAll("#logins-body tr").size() == 1 ? true : null, SHORT);
+
+            // sign out, then in again from the header's dialog, with the keyboard
+            browser.find("#signout").click();
+            WebElement signIn = browser.visible("#signin-open", SHORT);
+            signIn.sendKeys(org.openqa.selenium.Keys.ENTER);
+            browser.visible("#signin-dialog a.signin-button.google", SHORT);
+            browser.screenshot("sign-in-dialog");
+            TestProviders.get().nextGoogleUser(subject, claims);
+            browser.find("#signin-dialog a.signin-button.google").sendKeys(org.openqa.selenium.Keys.ENTER);
+            browser.until(d -> browser.findAll("#logins-body tr").size() == 2 ? true : null, SHORT);
+            for (WebElement row : browser.findAll("#logins-body tr")) {
+                String text = row.getText();
+                assertTrue(text.contains("Google") && text.contains("성공") && text.contains("127.0.0.1")
+                        && text.contains("Headless Chrome · Linux"), text);
+            }
+            assertEquals("1 / 1 페이지 · 모두 2건", browser.find("#page-info").getText());
+            browser.screenshot("me-two-sign-ins");
+
+            // nothing of the session is in web storage, and the refresh cookie is out of the scripts' reach
+            assertEquals(0L, (Long) browser.script("return localStorage.length + sessionStorage.length;"));
+            assertFalse(((String) browser.script("return document.cookie;")).contains("onair_refresh"));
+
+            // 20 more sign-ins elsewhere make two pages
+            for (int i = 0; i < 20; i++) {
+                SignIns.google(new Browser(), subject, claims);
+            }
+            browser.open("/me");
+            browser.until(d -> "1 / 2 페이지 · 모두 22건".equals(browser.find("#page-info").getText()) ? true : null, SHORT);
+            assertEquals(20, browser.findAll("#logins-body tr").size());
+            assertTrue(browser.find("#page-previous").getDomProperty("disabled").equals("true"));
+            browser.find("#page-next").click();
+            browser.until(d -> "2 / 2 페이지 · 모두 22건".equals(browser.find("#page-info").getText()) ? true : null, SHORT);
+            assertEquals(2, browser.findAll("#logins-body tr").size());
+            browser.screenshot("me-page-two");
+        }
+    }
+
+    @Test
+    void englishWhenTheBrowserPrefersItAndAPhoneGetsOneColumn(TestInfo test) {
+        try (Chromium english = Chromium.english(folder(test), "english")) {
+            english.open("/");
+            assertEquals("en", english.find("html").getDomAttribute("lang"));
+            assertEquals("Live now", english.find("#live-heading").getText());
+            english.find("#signin-open").click();
+            assertEquals("Sign in with Google", english.visible("#signin-dialog a.signin-button.google", SHORT).getText());
+            english.screenshot("home-sign-in");
+        }
+        try (Chromium phone = Chromium.phone(folder(test), "phone")) {
+            phone.open("/");
+            assertEquals(390L, (Long) phone.script("return document.documentElement.clientWidth;"), "a phone's width");
+            for (String page : new String[] {"/", "/studio", "/me", "/channels/" + UUID.randomUUID()}) {
+                phone.open(page);
+                phone.screenshot(page.equals("/") ? "home" : page.substring(1, page.indexOf('/', 1) > 0 ? page.indexOf('/', 1) : page.length()));
+                Long overflow = phone.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertEquals(0L, overflow, page + " scrolls sideways at phone width");
+            }
+            assertEquals("채널을 찾을 수 없습니다.", phone.find("#stage-text").getText());
+        }
+    }
+
+    @Test
+    void pagesGoOutWithAStrictContentSecurityPolicy() {
+        for (String path : new String[] {"/", "/studio", "/me", "/channels/" + UUID.randomUUID()}) {
+            Api.Reply page = Api.send(OnAirServer.get().http(path), "GET", null, null, null);
+            assertEquals(200, page.status(), path);
+            assertTrue(page.contentType().startsWith("text/html"), path);
+            String csp = page.header("Content-Security-Policy").orElseThrow();
+            assertTrue(csp.contains("script-src 'self';") && !csp.contains("unsafe"), csp);
+            assertTrue(csp.contains(OnAirServer.cdn().replaceAll("/+$", "")), "the player may reach the CDN: " + csp);
+            assertEquals("nosniff", page.header("X-Content-Type-Options").orElseThrow());
+        }
+        Api.Reply missing = Api.send(OnAirServer.get().http("/channels/not-a-channel"), "GET", null, null, null);
+        assertEquals(404, missing.status());
+        Api.Reply script = Api.send(OnAirServer.get().http("/assets/vendor/hls.js/dist/hls.min.js"), "GET", null, null, null);
+        assertEquals(200, script.status());
+        assertTrue(script.body().contains("Hls"), "hls.js from its WebJar");
+    }
+
+    // --- helpers ---------------------------------------------------------------------------
+
+    private static String folder(TestInfo test) {
+        return test.getTestMethod().orElseThrow().getName();
+    }
+
+    private static String nonEmpty(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static WebElement cardTitled(Chromium browser, String list, String title) {
+        for (WebElement card : browser.findAll(list + " .card")) {
+            if (title.equals(card.findElement(By.cssSelector(".card-title")).getText())) {
+                return card;
+            }
+        }
+        return null;
+    }
+
+    /** The video plays: its position advances by a second and more, and it reports no error. */
+    private static void awaitPlaying(Chromium browser, String video) {
+        double start = browser.until(d -> {
+            double t = browser.currentTime(video);
+            return t > 0 ? t : null;
+        }, LONG);
+        browser.until(d -> browser.currentTime(video) > start + 1.5 ? true : null, LONG);
+        Object error = browser.script("const e = document.querySelector(arguments[0]).error; return e && e.code;", video);
+        assertTrue(error == null, () -> "the video reports error " + error + "; console:\n" + browser.console());
+    }
+}

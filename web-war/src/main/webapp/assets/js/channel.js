@@ -1,0 +1,124 @@
+// The watch page of /channels/<id>: the live stream while on air, the replay from its start once
+// ended. Follows the channel's state by polling it; a private channel asks an anonymous viewer to
+// sign in, and for a signed-in one passes each fresh signature to the player before the last expires.
+import { byId, fill, h, say, show } from './dom.js';
+import { formatClock, formatDateTime, t } from './i18n.js';
+import { Player } from './player.js';
+import { api, signedIn } from './session.js';
+import { avatar, ready } from './shell.js';
+
+const id = decodeURIComponent(location.pathname.split('/')[2] || '');
+const video = byId('player');
+const unmute = byId('unmute');
+unmute.textContent = t('player.unmute');
+unmute.addEventListener('click', () => {
+  video.muted = false;
+  show(unmute, false);
+});
+video.addEventListener('volumechange', () => {
+  if (!video.muted) show(unmute, false);
+});
+
+const player = new Player(video, {
+  onBlockedSound: () => show(unmute, true),
+  onTrouble: (trouble) => {
+    if (trouble && current?.live) message(t('player.error'));
+    else if (!trouble && current?.live) message(null);
+  },
+});
+
+let current = null;
+let replayDuration = null;
+
+function message(text, { signIn = false } = {}) {
+  // no controls over an empty player
+  video.controls = !text || player.playing();
+  show(byId('stage-message'), Boolean(text));
+  say(byId('stage-text'), text);
+  show(byId('stage-signin'), signIn);
+}
+
+function describe(channel) {
+  document.title = `${channel.title} · OnAir`;
+  byId('title').textContent = channel.title;
+  fill(byId('broadcaster'), avatar(channel.broadcaster?.avatarUrl, channel.broadcaster?.displayName, 36),
+    h('span', { text: channel.broadcaster?.displayName ?? '' }));
+  byId('description').textContent = channel.description ?? '';
+  const badge = byId('state-badge');
+  badge.textContent = t(`state.${channel.state}`);
+  badge.className = `badge ${channel.live ? 'live' : channel.state.toLowerCase()}`;
+  show(badge, true);
+  let detail = '';
+  if (channel.live && channel.startedAt) detail = t('channel.started', { when: formatDateTime(channel.startedAt) });
+  else if (channel.state === 'ENDED' && replayDuration != null) detail = t('channel.replay', { duration: formatClock(replayDuration) });
+  else if (channel.state === 'ENDED') detail = formatDateTime(channel.endedAt);
+  byId('state-detail').textContent = detail;
+}
+
+async function replayOf(channel) {
+  if (replayDuration != null) return;
+  try {
+    const replay = await api(`/api/channels/${encodeURIComponent(channel.id)}/replay`);
+    replayDuration = replay.durationSeconds;
+  } catch {
+    // the channel view's replayUrl is what plays; the duration is a nicety
+  }
+}
+
+async function update() {
+  let channel;
+  try {
+    channel = await api(`/api/channels/${encodeURIComponent(id)}`);
+  } catch (error) {
+    if (error.status === 404 || error.type === 'invalid-request') {
+      player.destroy();
+      show(video, false);
+      message(t('channel.notfound'));
+      return 'gone';
+    }
+    message(t('error.load'));
+    return 'retry';
+  }
+  current = channel;
+  const privateAndAnonymous = channel.visibility === 'PRIVATE' && !signedIn();
+  if (channel.state === 'ENDED') await replayOf(channel);
+  describe(channel);
+  if (privateAndAnonymous) {
+    player.destroy();
+    // the buttons are the shell's (the stage's [data-providers]), leading back here
+    message(t('channel.private'), { signIn: true });
+    return 'wait';
+  }
+  if (channel.live && channel.playbackUrl) {
+    player.load(channel.playbackUrl);
+    message(channel.state === 'RECONNECTING' ? t('channel.reconnecting') : null);
+    return 'live';
+  }
+  if (channel.state === 'ENDED') {
+    if (channel.replayUrl) {
+      player.load(channel.replayUrl, { fromStart: true });
+      message(null);
+      return 'replay';
+    }
+    player.destroy();
+    message(channel.startedAt ? t('channel.replay.preparing') : t('channel.replay.none'));
+    return channel.startedAt ? 'preparing' : 'gone';
+  }
+  message(t('channel.waiting'));
+  return 'waiting';
+}
+
+/** How soon to look again: quickly while things change, slowly once only the signature needs renewing. */
+const NEXT = { live: 5000, waiting: 3000, preparing: 3000, replay: 60000, wait: 0, retry: 5000, gone: 0 };
+
+async function follow() {
+  const outcome = await update();
+  const delay = NEXT[outcome];
+  if (delay) setTimeout(follow, delay);
+}
+
+await ready;
+if (!window.Hls && !video.canPlayType('application/vnd.apple.mpegurl')) {
+  message(t('player.unsupported'));
+}
+await follow();
