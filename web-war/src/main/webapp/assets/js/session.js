@@ -28,6 +28,8 @@ async function refresh() {
   return exclusively(async () => {
     const response = await fetch('/api/auth/refresh', {
       method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' },
+      // the other tabs wait on this one: never for ever
+      signal: AbortSignal.timeout(15000),
     });
     if (!response.ok) {
       accessToken = null;
@@ -93,7 +95,7 @@ export function currentAccount() {
 
 /** Where a sign-in button leads: the provider, and back to this page. */
 export function loginUrl(provider) {
-  const back = location.pathname + location.search + location.hash;
+  const back = location.pathname + location.search;
   return `/api/auth/${encodeURIComponent(provider)}/login?return_to=${encodeURIComponent(back)}`;
 }
 

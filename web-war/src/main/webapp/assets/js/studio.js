@@ -214,6 +214,8 @@ function render() {
     preview.destroy();
     show(byId('preview-empty'), true);
   }
+  // no controls over an empty preview
+  byId('preview').controls = preview.playing();
 }
 
 async function poll() {
@@ -223,7 +225,7 @@ async function poll() {
     channel = await api(`/api/channels/${encodeURIComponent(channel.id)}`);
     render();
     if (channel.state === 'LIVE') renderHealth(await api(`/api/channels/${encodeURIComponent(channel.id)}/health`));
-    notice('');
+    if (byId('studio-notice').textContent === t('error.load')) notice('');
   } catch (error) {
     console.warn('OnAir: studio', error);
     notice(t('error.load'));
