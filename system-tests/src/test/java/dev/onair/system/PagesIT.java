@@ -219,6 +219,26 @@ class PagesIT {
     }
 
     @Test
+    void aSignInCancelledAtKakaoEndsOnAPageInTheVisitorsLanguage(TestInfo test) {
+        try (Chromium browser = Chromium.korean(folder(test), "person")) {
+            browser.open("/studio");
+            String login = browser.visible("#studio-signin a.signin-button.kakao", SHORT).getDomAttribute("href");
+            // at Kakao's consent screen the person says no (the test provider's deny=1)
+            browser.driver().get(OnAirServer.get().http(login).toString());
+            String consent = browser.until(d -> d.getCurrentUrl().contains("/oauth/authorize") ? d.getCurrentUrl() : null, SHORT);
+            browser.driver().get(consent + "&deny=1");
+            browser.until(d -> d.getCurrentUrl().contains("/api/auth/kakao/callback") ? true : null, SHORT);
+            assertEquals("로그인을 취소했습니다.", browser.find("h1").getText());
+            assertTrue(browser.find("main").getText().contains("urn:onair:problem:sign-in-cancelled"));
+            assertEquals("/", browser.find("main a.button").getDomAttribute("href"));
+            // the stylesheet came through the page's policy
+            assertEquals("14px", browser.script("return getComputedStyle(document.querySelector('.signin-error')).borderTopLeftRadius;"));
+            assertFalse(browser.console().contains("Content Security Policy"), browser.console());
+            browser.screenshot("sign-in-cancelled");
+        }
+    }
+
+    @Test
     void englishWhenTheBrowserPrefersItAndAPhoneGetsOneColumn(TestInfo test) {
         try (Chromium english = Chromium.english(folder(test), "english")) {
             english.open("/");

@@ -15,6 +15,9 @@ public enum Language {
 
     public static final Language DEFAULT = KO;
 
+    /** The cookie that remembers an explicit choice ({@code ?lang=} on a page). */
+    public static final String COOKIE = "onair_lang";
+
     private final String tag;
 
     Language(String tag) {

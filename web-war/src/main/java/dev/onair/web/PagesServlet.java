@@ -22,7 +22,6 @@ public class PagesServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern CHANNEL = Pattern.compile("/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    static final String LANGUAGE_COOKIE = "onair_lang";
 
     private transient Templates templates;
     private transient SecurityHeaders headers;
@@ -75,7 +74,7 @@ public class PagesServlet extends HttpServlet {
     private static Language language(HttpServletRequest request, HttpServletResponse response) {
         Optional<Language> chosen = Language.of(request.getParameter("lang"));
         if (chosen.isPresent()) {
-            Cookie cookie = new Cookie(LANGUAGE_COOKIE, chosen.get().tag());
+            Cookie cookie = new Cookie(Language.COOKIE, chosen.get().tag());
             cookie.setPath("/");
             cookie.setMaxAge(365 * 24 * 3600);
             cookie.setAttribute("SameSite", "Lax");
@@ -85,7 +84,7 @@ public class PagesServlet extends HttpServlet {
         String remembered = null;
         if (request.getCookies() != null) {
             for (Cookie cookie : request.getCookies()) {
-                if (LANGUAGE_COOKIE.equals(cookie.getName())) {
+                if (Language.COOKIE.equals(cookie.getName())) {
                     remembered = cookie.getValue();
                 }
             }

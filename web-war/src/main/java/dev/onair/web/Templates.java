@@ -17,19 +17,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The pages' HTML, rendered once per page and language from templates with three kinds of
- * placeholders: {@code {{>partial}}} (another template, {@code _partial.html}), {@code {{key}}}
- * (a message of {@code messages_<lang>.properties}, HTML-escaped) and {@code {{@lang}}} /
- * {@code {{@messages}}} (the language tag; the {@code js.*} messages as JSON for the scripts, in a
- * data block that the CSP lets through because it is never executed). A missing key or partial
- * fails the render: a page never shows a raw placeholder.
+ * The pages' HTML, from templates with four kinds of placeholders: {@code {{>partial}}} (another
+ * template, {@code _partial.html}), {@code {{key}}} (a message of
+ * {@code messages_<lang>.properties}, HTML-escaped), {@code {{$name}}} (a value of this one
+ * render, HTML-escaped) and {@code {{@lang}}} / {@code {{@messages}}} (the language tag; the
+ * {@code js.*} messages as JSON for the scripts, in a data block that the CSP lets through because
+ * it is never executed). Pages without values are rendered once per language and kept. A missing
+ * key, value or partial fails the render: a page never shows a raw placeholder.
  */
 public final class Templates {
 
     /** One rendered page: its bytes and their ETag. */
     public record Rendered(byte[] body, String etag) { }
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([>@]?)([A-Za-z0-9_.-]+)\\s*}}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([>@$]?)([A-Za-z0-9_.-]+)\\s*}}");
     private static final String BUNDLE = "dev.onair.web.messages";
     private static final String SCRIPT_PREFIX = "js.";
 
@@ -59,11 +60,26 @@ public final class Templates {
     }
 
     String render(String name, Language language) {
-        ResourceBundle messages = ResourceBundle.getBundle(BUNDLE, language.locale(), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return expand(name, messages, language, 0);
+        return render(name, language, Map.of());
     }
 
-    private String expand(String name, ResourceBundle messages, Language language, int depth) {
+    /** A page with values of its own ({@code {{$name}}}), rendered anew each time. */
+    public String render(String name, Language language, Map<String, String> values) {
+        return expand(name, messages(language), values, language, 0);
+    }
+
+    /** The message of a key in a language, if there is one. */
+    public static Optional<String> message(String key, Language language) {
+        ResourceBundle messages = messages(language);
+        return messages.containsKey(key) ? Optional.of(messages.getString(key)) : Optional.empty();
+    }
+
+    private static ResourceBundle messages(Language language) {
+        return ResourceBundle.getBundle(BUNDLE, language.locale(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    private String expand(String name, ResourceBundle messages, Map<String, String> values, Language language, int depth) {
         if (depth > 4) {
             throw new IllegalStateException("partials nest too deep at " + name);
         }
@@ -74,7 +90,13 @@ public final class Templates {
             String kind = m.group(1);
             String key = m.group(2);
             String value = switch (kind) {
-                case ">" -> expand("_" + key + ".html", messages, language, depth + 1);
+                case ">" -> expand("_" + key + ".html", messages, values, language, depth + 1);
+                case "$" -> {
+                    if (!values.containsKey(key)) {
+                        throw new IllegalStateException("no value " + key + " for " + name);
+                    }
+                    yield escapeHtml(values.get(key));
+                }
                 case "@" -> switch (key) {
                     case "lang" -> language.tag();
                     case "messages" -> scriptMessages(messages);

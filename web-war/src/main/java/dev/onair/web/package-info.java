@@ -5,6 +5,7 @@
  * Content-Security-Policy ({@link dev.onair.web.SecurityHeaders}); the pages' ES modules under
  * {@code /assets/js} do the rest through the public REST API, with the access token in memory
  * only (the refresh token stays in its HttpOnly cookie). hls.js comes from its WebJar, unpacked
- * into {@code /assets/vendor/hls.js} at build time.
+ * into {@code /assets/vendor/hls.js} at build time. {@link dev.onair.web.SignInErrorPage} is the
+ * page a browser gets when a sign-in is refused (from {@code /api/auth}).
  */
 package dev.onair.web;

@@ -9,6 +9,8 @@ import dev.onair.signin.control.SignInPolicy;
 import dev.onair.signin.control.SigningKeys;
 import dev.onair.signin.entity.IssuedTokens;
 import dev.onair.signin.entity.SignInRefused;
+import dev.onair.web.Language;
+import dev.onair.web.SignInErrorPage;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -74,6 +76,9 @@ public class AuthResource {
 
     @Context
     HttpServletRequest request;
+
+    @CookieParam(Language.COOKIE)
+    String languageCookie;
 
     @Context
     HttpHeaders headers;
@@ -212,10 +217,12 @@ public class AuthResource {
         if (wantsJson() || !acceptsHtml()) {
             return noStore(Response.fromResponse(problem));
         }
+        Language language = Language.pick(languageCookie, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         return noStore(Response.status(problem.getStatus()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Content-Security-Policy", SignInErrorPage.CONTENT_SECURITY_POLICY)
                 .header("X-Content-Type-Options", "nosniff")
-                .entity(SignInErrorPage.render(e)));
+                .header("Content-Language", language.tag())
+                .entity(SignInErrorPage.render(e.type(), Problems.TYPE_PREFIX + e.type(), e.title(), e.detail(), language)));
     }
 
     private boolean acceptsHtml() {
