@@ -65,17 +65,22 @@ async function replayOf(channel) {
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function notFound() {
+  player.destroy();
+  show(video, false);
+  message(t('channel.notfound'));
+  return 'gone';
+}
+
 async function update() {
+  if (!UUID.test(id)) return notFound();
   let channel;
   try {
     channel = await api(`/api/channels/${encodeURIComponent(id)}`);
   } catch (error) {
-    if (error.status === 404 || error.type === 'invalid-request') {
-      player.destroy();
-      show(video, false);
-      message(t('channel.notfound'));
-      return 'gone';
-    }
+    if (error.status === 404) return notFound();
     message(t('error.load'));
     return 'retry';
   }
@@ -89,17 +94,22 @@ async function update() {
     message(t('channel.private'), { signIn: true });
     return 'wait';
   }
-  if (channel.live && channel.playbackUrl) {
-    player.load(channel.playbackUrl);
-    message(channel.state === 'RECONNECTING' ? t('channel.reconnecting') : null);
-    return 'live';
-  }
-  if (channel.state === 'ENDED') {
-    if (channel.replayUrl) {
+  try {
+    if (channel.live && channel.playbackUrl) {
+      player.load(channel.playbackUrl);
+      message(channel.state === 'RECONNECTING' ? t('channel.reconnecting') : null);
+      return 'live';
+    }
+    if (channel.state === 'ENDED' && channel.replayUrl) {
       player.load(channel.replayUrl, { fromStart: true });
       message(null);
       return 'replay';
     }
+  } catch (unsupported) {
+    message(t('player.unsupported'));
+    return 'gone';
+  }
+  if (channel.state === 'ENDED') {
     player.destroy();
     message(channel.startedAt ? t('channel.replay.preparing') : t('channel.replay.none'));
     return channel.startedAt ? 'preparing' : 'gone';
@@ -118,7 +128,4 @@ async function follow() {
 }
 
 await ready;
-if (!window.Hls && !video.canPlayType('application/vnd.apple.mpegurl')) {
-  message(t('player.unsupported'));
-}
 await follow();

@@ -36,17 +36,19 @@ export class Player {
       this.setSignature(queryOf(url));
       return;
     }
+    const Hls = window.Hls;
+    const withHls = Boolean(Hls && Hls.isSupported());
+    if (!withHls && !this.video.canPlayType('application/vnd.apple.mpegurl')) {
+      throw new Error('this browser plays no HLS');
+    }
     this.destroy();
     this.url = url;
     this.signature = queryOf(url);
-    const Hls = window.Hls;
-    if (Hls && Hls.isSupported()) {
+    if (withHls) {
       this.attachHls(Hls, base, fromStart);
-    } else if (this.video.canPlayType('application/vnd.apple.mpegurl')) {
+    } else {
       this.video.src = url;
       this.video.addEventListener('loadedmetadata', () => this.start(), { once: true });
-    } else {
-      throw new Error('unsupported');
     }
   }
 

@@ -190,6 +190,7 @@ function render() {
   if (channel.state === 'ENDED') {
     preview.destroy();
     byId('ended-title').textContent = channel.title;
+    byId('ended-reason').textContent = channel.endReason ? t(`studio.ended.${channel.endReason}`) : '';
     byId('ended-replay').href = `/channels/${encodeURIComponent(channel.id)}`;
     view('ended');
     return;
@@ -208,8 +209,12 @@ function render() {
   byId('visibility').textContent = t(`studio.visibility.${channel.visibility}`);
   byId('watch-link').href = `/channels/${encodeURIComponent(channel.id)}`;
   if (channel.live && channel.playbackUrl) {
-    show(byId('preview-empty'), false);
-    preview.load(channel.playbackUrl);
+    try {
+      preview.load(channel.playbackUrl);
+      show(byId('preview-empty'), false);
+    } catch {
+      // a browser without HLS: the status and figures still tell the broadcaster all
+    }
   } else if (!channel.live) {
     preview.destroy();
     show(byId('preview-empty'), true);

@@ -29,6 +29,7 @@ class PagesIT {
     private final Api api = new Api();
 
     @Test
+    @SuppressWarnings("try") // the publisher is on air for the whole block
     void aBroadcasterGoesOnAirFromTheStudioAndAViewerWatchesLiveThenTheReplay(TestInfo test) {
         String subject = "pages-" + UUID.randomUUID();
         String name = "김방송 " + subject.substring(6, 12);
@@ -92,6 +93,7 @@ class PagesIT {
                 studio.screenshot("studio-end-confirmation");
                 studio.find("#confirm-ok").click();
                 studio.visible("#ended-panel", SHORT);
+                assertEquals("스튜디오에서 종료했습니다.", studio.find("#ended-reason").getText());
                 studio.screenshot("studio-ended");
             }
 
@@ -119,6 +121,7 @@ class PagesIT {
     }
 
     @Test
+    @SuppressWarnings("try") // the publisher is on air for the whole block
     void aTitleMadeOfHtmlIsShownAsTextEverywhere(TestInfo test) {
         String title = "<img src=x onerror=alert(1)> " + UUID.randomUUID().toString().substring(0, 6);
         Broadcast broadcast = Broadcast.open(api, title);
@@ -141,6 +144,7 @@ class PagesIT {
     }
 
     @Test
+    @SuppressWarnings("try") // the publisher is on air for the whole block
     void aPrivateChannelAsksAnAnonymousViewerToSignInThenPlaysSigned(TestInfo test) {
         Broadcast broadcast = Broadcast.open(api, "비공개 리허설 " + UUID.randomUUID().toString().substring(0, 6), "PRIVATE");
         try (Publisher publisher = broadcast.publish(); Chromium viewer = Chromium.korean(folder(test), "viewer")) {
