@@ -54,16 +54,38 @@ class PagesIT {
             studio.find("#new-title").sendKeys(title);
             studio.find("#new-submit").click();
             studio.visible("#channel-panel", SHORT);
+            String channelId = studio.until(d -> nonEmpty(studio.find("#watch-link").getDomAttribute("href")), SHORT)
+                    .substring("/channels/".length());
+            // a reload returns to the unfinished channel, not to the form
+            studio.driver().navigate().refresh();
+            studio.awaitShell();
+            studio.visible("#channel-panel", SHORT);
+            assertEquals("/channels/" + channelId, studio.find("#watch-link").getDomAttribute("href"));
             String server = studio.until(d -> nonEmpty(studio.find("#obs-server").getDomProperty("value")), SHORT);
             WebElement key = studio.find("#obs-key");
             assertEquals("password", key.getDomProperty("type"), "the key is hidden until revealed");
             studio.find("#reveal-key").click();
             assertEquals("text", key.getDomProperty("type"));
-            String streamKey = key.getDomProperty("value");
+            String firstKey = key.getDomProperty("value");
+            // rotation asks first: cancelled, the key stays; confirmed, it changes
+            studio.find("#rotate-key").click();
+            studio.visible("#confirm-dialog", SHORT);
+            studio.find("#confirm-cancel").click();
+            assertEquals(firstKey, key.getDomProperty("value"));
+            studio.find("#rotate-key").click();
+            studio.visible("#confirm-dialog", SHORT);
+            studio.find("#confirm-ok").click();
+            String streamKey = studio.until(d -> {
+                String now = key.getDomProperty("value");
+                return now.equals(firstKey) ? null : now;
+            }, SHORT);
             assertEquals(OnAirServer.rtmpUrl(), server);
             assertEquals("방송 대기", studio.find("#status-badge").getText());
             studio.screenshot("studio-waiting");
-            String channelId = studio.find("#watch-link").getDomAttribute("href").substring("/channels/".length());
+
+            // the viewer's home is open before the broadcast starts: the channel appears without a reload
+            viewer.open("/");
+            viewer.script("window.sameDocument = true;");
 
             try (Publisher publisher = Publisher.start(server, streamKey)) {
                 studio.until(d -> "LIVE".equals(studio.find("#status-badge").getText()), LONG);
@@ -75,8 +97,8 @@ class PagesIT {
                 awaitPlaying(studio, "#preview");
                 studio.screenshot("studio-live");
 
-                viewer.open("/");
                 WebElement card = viewer.until(d -> cardTitled(viewer, "#live-list", title), LONG);
+                assertEquals(Boolean.TRUE, viewer.script("return window.sameDocument === true;"), "no reload");
                 assertEquals("LIVE", card.findElement(By.cssSelector(".badge.live")).getText());
                 assertTrue(card.findElement(By.cssSelector(".card-broadcaster")).getText().contains(name));
                 assertTrue(card.findElement(By.cssSelector(".live-for")).getText().endsWith("째 방송 중"));
@@ -87,6 +109,15 @@ class PagesIT {
                 assertEquals(title, viewer.find("#title").getText());
                 assertEquals("LIVE", viewer.find("#state-badge").getText());
                 viewer.screenshot("channel-live");
+
+                // a new title from the studio reaches the viewer's page while it plays
+                String retitled = title + " (2부)";
+                WebElement titleField = studio.find("#edit-title");
+                titleField.clear();
+                titleField.sendKeys(retitled);
+                studio.find("#title-form button[type=submit]").click();
+                studio.until(d -> "저장했습니다.".equals(studio.find("#title-status").getText()) ? true : null, SHORT);
+                viewer.until(d -> retitled.equals(viewer.find("#title").getText()) ? true : null, SHORT);
 
                 studio.find("#end-broadcast").click();
                 studio.visible("#confirm-dialog", SHORT);
