@@ -22,8 +22,10 @@ video.addEventListener('volumechange', () => {
 const player = new Player(video, {
   onBlockedSound: () => show(unmute, true),
   onTrouble: (trouble) => {
-    if (trouble && current?.live) message(t('player.error'));
-    else if (!trouble && current?.live) message(null);
+    if (!current?.live) return;
+    // while the encoder reconnects, a stalled player is expected: the page says why, not "error"
+    if (current.state === 'RECONNECTING') message(t('channel.reconnecting'));
+    else message(trouble ? t('player.error') : null);
   },
 });
 

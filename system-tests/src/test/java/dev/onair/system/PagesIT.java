@@ -110,6 +110,24 @@ class PagesIT {
                 assertEquals("LIVE", viewer.find("#state-badge").getText());
                 viewer.screenshot("channel-live");
 
+                // OBS drops and comes back within the reconnect window: both pages say so without a
+                // reload, then the same broadcast is LIVE again and the viewer's player plays on
+                publisher.stop();
+                studio.until(d -> "재연결 중".equals(studio.find("#status-badge").getText()) ? true : null, SHORT);
+                assertEquals("인코더 연결이 끊겼습니다. 다시 연결되기를 기다리는 중입니다...", studio.find("#status-text").getText());
+                assertFalse(studio.find("#figures").isDisplayed(), "no figures while nothing publishes");
+                viewer.until(d -> "재연결 중".equals(viewer.find("#state-badge").getText()) ? true : null, SHORT);
+                assertEquals("방송자가 다시 연결하는 중입니다...", viewer.find("#stage-text").getText());
+                studio.screenshot("studio-reconnecting");
+                viewer.screenshot("channel-reconnecting");
+            }
+            try (Publisher publisher = Publisher.start(server, streamKey)) {
+                studio.until(d -> "LIVE".equals(studio.find("#status-badge").getText()), LONG);
+                studio.until(d -> studio.find("#figures").getText().contains("1280×720") ? true : null, LONG);
+                viewer.until(d -> "LIVE".equals(viewer.find("#state-badge").getText()) ? true : null, LONG);
+                awaitPlaying(viewer, "#player");
+                assertFalse(viewer.find("#stage-message").isDisplayed(), "no notice over a playing stream");
+
                 // a new title from the studio reaches the viewer's page while it plays
                 String retitled = title + " (2부)";
                 WebElement titleField = studio.find("#edit-title");
