@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -50,6 +51,12 @@ public final class Chromium implements AutoCloseable {
         try {
             profile = Files.createTempDirectory("onair-chromium-");
             shots = Files.createDirectories(SCREENSHOTS.resolve(test));
+            // an earlier run's shots of this browser would mix with this run's
+            try (Stream<Path> earlier = Files.list(shots)) {
+                for (Path file : earlier.filter(f -> f.getFileName().toString().matches("\\d+-" + Pattern.quote(name) + "-.*\\.png")).toList()) {
+                    Files.delete(file);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
