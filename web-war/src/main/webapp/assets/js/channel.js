@@ -22,10 +22,7 @@ video.addEventListener('volumechange', () => {
 const player = new Player(video, {
   onBlockedSound: () => show(unmute, true),
   onTrouble: (trouble) => {
-    if (!current?.live) return;
-    // while the encoder reconnects, a stalled player is expected: the page says why, not "error"
-    if (current.state === 'RECONNECTING') message(t('channel.reconnecting'));
-    else message(trouble ? t('player.error') : null);
+    if (current?.live) liveNotice(trouble);
   },
 });
 
@@ -38,6 +35,12 @@ function message(text, { signIn = false } = {}) {
   show(byId('stage-message'), Boolean(text));
   say(byId('stage-text'), text);
   show(byId('stage-signin'), signIn);
+}
+
+/** Over a live stream: why it stalls while the encoder reconnects (expected, not an error), else the player's trouble. */
+function liveNotice(trouble = false) {
+  if (current.state === 'RECONNECTING') message(t('channel.reconnecting'));
+  else message(trouble ? t('player.error') : null);
 }
 
 function describe(channel) {
@@ -99,7 +102,7 @@ async function update() {
   try {
     if (channel.live && channel.playbackUrl) {
       player.load(channel.playbackUrl);
-      message(channel.state === 'RECONNECTING' ? t('channel.reconnecting') : null);
+      liveNotice();
       return 'live';
     }
     if (channel.state === 'ENDED' && channel.replayUrl) {
