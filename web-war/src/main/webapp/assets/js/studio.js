@@ -11,6 +11,12 @@ const POLL_MS = 2000;
 
 let channel = null;
 let timer = null;
+// bumped by each change this page makes (the title, the end): a poll that went out before one
+// brings back an older channel and is dropped
+let writes = 0;
+// the title this page last put into the edit field: a different value there is the broadcaster's
+// unsaved edit, which a poll leaves alone
+let shownTitle = null;
 const preview = new Player(byId('preview'));
 
 function notice(text) {
@@ -124,10 +130,15 @@ byId('rotate-key').addEventListener('click', async () => {
 byId('title-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   say(byId('title-status'), '');
+  const field = byId('edit-title');
+  const sent = field.value;
+  writes += 1;
   try {
     channel = await api(`/api/channels/${encodeURIComponent(channel.id)}`, {
-      method: 'PATCH', body: { title: byId('edit-title').value },
+      method: 'PATCH', body: { title: sent },
     });
+    // saved: the field shows the title as stored, unless the broadcaster typed on meanwhile
+    if (field.value === sent) shownTitle = field.value;
     fieldErrors({ errors: [] }, 'edit');
     say(byId('title-status'), t('studio.saved'));
     render();
@@ -138,6 +149,7 @@ byId('title-form').addEventListener('submit', async (event) => {
 
 byId('end-broadcast').addEventListener('click', async () => {
   if (!(await confirmed(t('studio.end.confirm'), t('studio.end.ok')))) return;
+  writes += 1;
   try {
     channel = await api(`/api/channels/${encodeURIComponent(channel.id)}/end`, { method: 'POST' });
   } catch (error) {
@@ -205,7 +217,11 @@ function render() {
     byId('status-text').textContent = t(waiting);
     show(byId('figures'), false);
   }
-  if (document.activeElement !== byId('edit-title')) byId('edit-title').value = channel.title;
+  const titleField = byId('edit-title');
+  if (shownTitle === null || titleField.value === shownTitle) {
+    titleField.value = channel.title;
+    shownTitle = channel.title;
+  }
   byId('visibility').textContent = t(`studio.visibility.${channel.visibility}`);
   byId('watch-link').href = `/channels/${encodeURIComponent(channel.id)}`;
   if (channel.live && channel.playbackUrl) {
@@ -226,10 +242,14 @@ function render() {
 async function poll() {
   clearTimeout(timer);
   if (!channel || channel.state === 'ENDED') return;
+  const asked = writes;
   try {
-    channel = await api(`/api/channels/${encodeURIComponent(channel.id)}`);
-    render();
-    if (channel.state === 'LIVE') renderHealth(await api(`/api/channels/${encodeURIComponent(channel.id)}/health`));
+    const seen = await api(`/api/channels/${encodeURIComponent(channel.id)}`);
+    if (asked === writes) {
+      channel = seen;
+      render();
+      if (channel.state === 'LIVE') renderHealth(await api(`/api/channels/${encodeURIComponent(channel.id)}/health`));
+    }
     if (byId('studio-notice').textContent === t('error.load')) notice('');
   } catch (error) {
     console.warn('OnAir: studio', error);
@@ -240,6 +260,7 @@ async function poll() {
 
 async function enter(opened) {
   channel = opened;
+  shownTitle = null;
   render();
   await loadStreamKey();
   await poll();

@@ -128,13 +128,19 @@ class PagesIT {
                 awaitPlaying(viewer, "#player");
                 assertFalse(viewer.find("#stage-message").isDisplayed(), "no notice over a playing stream");
 
-                // a new title from the studio reaches the viewer's page while it plays
+                // a new title from the studio reaches the viewer's page while it plays; the studio's
+                // polls leave an edit not saved yet alone, also once the field has lost the focus
                 String retitled = title + " (2부)";
                 WebElement titleField = studio.find("#edit-title");
                 titleField.clear();
                 titleField.sendKeys(retitled);
+                studio.script("document.activeElement.blur();");
+                String figures = studio.find("#figures").getText();
+                studio.until(d -> figures.equals(studio.find("#figures").getText()) ? null : true, SHORT);
+                assertEquals(retitled, titleField.getDomProperty("value"), "the poll kept the unsaved edit");
                 studio.find("#title-form button[type=submit]").click();
                 studio.until(d -> "저장했습니다.".equals(studio.find("#title-status").getText()) ? true : null, SHORT);
+                assertEquals(retitled, titleField.getDomProperty("value"));
                 viewer.until(d -> retitled.equals(viewer.find("#title").getText()) ? true : null, SHORT);
 
                 studio.find("#end-broadcast").click();
