@@ -127,7 +127,15 @@ async function update() {
 const NEXT = { live: 5000, waiting: 3000, preparing: 3000, replay: 60000, wait: 0, retry: 5000, gone: 0 };
 
 async function follow() {
-  const outcome = await update();
+  let outcome;
+  try {
+    outcome = await update();
+  } catch (error) {
+    // whatever went wrong this time, the page keeps following the channel
+    console.warn('OnAir: channel', error);
+    message(t('error.load'));
+    outcome = 'retry';
+  }
   const delay = NEXT[outcome];
   if (delay) setTimeout(follow, delay);
 }
