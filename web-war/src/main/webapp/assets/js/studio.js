@@ -32,11 +32,17 @@ function fieldErrors(error, prefix) {
   return (error.errors ?? []).some(({ field }) => byId(`${prefix}-${field}-error`));
 }
 
-/** One of the three views: the form, the channel, or the ended channel. */
+const VIEWS = { new: ['new-channel', 'new-heading'], channel: ['channel-panel', 'status-heading'], ended: ['ended-panel', 'ended-heading'] };
+
+/**
+ * One of the three views: the form, the channel, or the ended channel. A keyboard user whose focus
+ * was in the view going away goes on from the heading of the one coming.
+ */
 function view(name) {
-  show(byId('new-channel'), name === 'new');
-  show(byId('channel-panel'), name === 'channel');
-  show(byId('ended-panel'), name === 'ended');
+  const focus = document.activeElement;
+  const lost = Object.entries(VIEWS).some(([other, [panel]]) => other !== name && byId(panel).contains(focus));
+  for (const [other, [panel]] of Object.entries(VIEWS)) show(byId(panel), other === name);
+  if (lost) byId(VIEWS[name][1]).focus();
 }
 
 // --- opening a channel ---------------------------------------------------------------------

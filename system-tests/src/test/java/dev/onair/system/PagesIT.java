@@ -4,10 +4,13 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -278,6 +281,76 @@ class PagesIT {
     }
 
     @Test
+    void theStudioWorksWithTheKeyboardAloneAndEveryControlHasAName(TestInfo test) {
+        String subject = "keys-" + UUID.randomUUID();
+        String title = "키보드 방송 " + subject.substring(5, 11);
+        try (Chromium browser = Chromium.korean(folder(test), "broadcaster")) {
+            browser.open("/studio");
+            assertEquals(List.of(), unnamedControls(browser), "signed out");
+            TestProviders.get().nextGoogleUser(subject, Map.of("name", "키보드 사용자"));
+            tabTo(browser, "#studio-signin a.signin-button.google").sendKeys(Keys.ENTER);
+            browser.until(d -> d.getCurrentUrl().endsWith("/studio"), SHORT);
+            browser.awaitShell();
+            browser.visible("#new-channel", SHORT);
+            assertEquals(List.of(), unnamedControls(browser), "the new-channel form");
+
+            // the form: the title field, then Enter opens the channel, and the focus goes on from its status
+            tabTo(browser, "#new-title").sendKeys(title, Keys.ENTER);
+            browser.visible("#channel-panel", SHORT);
+            assertEquals("status-heading", activeId(browser), "the focus follows the form into the channel");
+            browser.until(d -> !browser.find("#obs-key").getDomProperty("value").isEmpty() ? true : null, SHORT);
+            assertEquals(List.of(), unnamedControls(browser), "the channel panel");
+            WebElement key = browser.find("#obs-key");
+            String firstKey = key.getDomProperty("value");
+
+            // Space on the reveal button shows the key, and the button says it is pressed
+            tabTo(browser, "#reveal-key").sendKeys(Keys.SPACE);
+            assertEquals("text", key.getDomProperty("type"));
+            assertEquals("true", browser.find("#reveal-key").getDomAttribute("aria-pressed"));
+            String outline = browser.script("return getComputedStyle(document.activeElement).outlineStyle;");
+            assertEquals("solid", outline, "the focused button shows its focus");
+
+            // rotation: the dialog takes the focus on its safe choice; Escape cancels and gives the
+            // focus back; Tab then Enter confirms
+            WebElement rotate = tabTo(browser, "#rotate-key");
+            rotate.sendKeys(Keys.ENTER);
+            browser.visible("#confirm-dialog", SHORT);
+            assertEquals("confirm-cancel", activeId(browser));
+            browser.screenshot("rotate-confirmation");
+            new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
+            browser.until(d -> browser.find("#confirm-dialog").isDisplayed() ? null : true, SHORT);
+            assertEquals("rotate-key", activeId(browser), "the focus returns to the button that asked");
+            assertEquals(firstKey, key.getDomProperty("value"));
+            rotate.sendKeys(Keys.ENTER);
+            browser.visible("#confirm-dialog", SHORT);
+            new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+            assertEquals("confirm-ok", activeId(browser));
+            new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+            browser.until(d -> firstKey.equals(key.getDomProperty("value")) ? null : true, SHORT);
+
+            // the title: edit it, Enter saves
+            WebElement edit = tabTo(browser, "#edit-title");
+            edit.sendKeys(Keys.END, " 2");
+            edit.sendKeys(Keys.ENTER);
+            browser.until(d -> "저장했습니다.".equals(browser.find("#title-status").getText()) ? true : null, SHORT);
+            assertEquals(title + " 2", api.get(browser.find("#watch-link").getDomAttribute("href")
+                    .replaceFirst("^/channels/", "/api/channels/"), null).json().getString("title"));
+
+            // the end: Enter asks, Tab then Enter confirms, and the focus goes on from the ended view
+            tabTo(browser, "#end-broadcast").sendKeys(Keys.ENTER);
+            browser.visible("#confirm-dialog", SHORT);
+            new Actions(browser.driver()).sendKeys(Keys.TAB, Keys.ENTER).perform();
+            browser.visible("#ended-panel", SHORT);
+            browser.until(d -> "ended-heading".equals(activeId(browser)) ? true : null, SHORT);
+            assertEquals(List.of(), unnamedControls(browser), "the ended panel");
+            browser.screenshot("studio-ended");
+            tabTo(browser, "#ended-new").sendKeys(Keys.ENTER);
+            browser.visible("#new-channel", SHORT);
+            assertEquals("new-title", activeId(browser), "the form's first field has the focus");
+        }
+    }
+
+    @Test
     void aSignInCancelledAtKakaoEndsOnAPageInTheVisitorsLanguage(TestInfo test) {
         try (Chromium browser = Chromium.korean(folder(test), "person")) {
             browser.open("/studio");
@@ -355,6 +428,38 @@ class PagesIT {
             }
         }
         return null;
+    }
+
+    /**
+     * Presses Tab until the element matching css has the focus (at most 60 times, the way a person
+     * goes through the page), and returns it.
+     */
+    private static WebElement tabTo(Chromium browser, String css) {
+        for (int i = 0; i < 60; i++) {
+            if (Boolean.TRUE.equals(browser.script("return document.activeElement.matches(arguments[0]);", css))) {
+                return browser.driver().switchTo().activeElement();
+            }
+            new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("Tab never reached " + css + "; it stopped at " + activeId(browser));
+    }
+
+    private static String activeId(Chromium browser) {
+        return browser.script("const e = document.activeElement; return e.id || e.tagName + '.' + e.className;");
+    }
+
+    /** The visible controls and images a screen reader has no name for: a control without a label, an image without alt. */
+    private static List<String> unnamedControls(Chromium browser) {
+        return browser.script("""
+                const visible = (e) => e.getClientRects().length > 0;
+                const named = (e) => (e.labels && [...e.labels].some(l => l.textContent.trim()))
+                    || (e.getAttribute('aria-label') || '').trim()
+                    || (e.getAttribute('aria-labelledby') || '').split(' ').some(id => document.getElementById(id)?.textContent.trim())
+                    || (['BUTTON', 'A'].includes(e.tagName) && e.textContent.trim());
+                const controls = [...document.querySelectorAll('input:not([type=hidden]), textarea, select, button, a[href], video')]
+                    .filter(visible).filter(e => !named(e)).map(e => e.outerHTML.slice(0, 120));
+                const images = [...document.querySelectorAll('img')].filter(i => !i.hasAttribute('alt')).map(i => i.outerHTML.slice(0, 120));
+                return controls.concat(images);""");
     }
 
     /** The video plays: its position advances by a second and more, and it reports no error. */
