@@ -14,9 +14,10 @@ public abstract class DomainException extends RuntimeException {
 
     /**
      * What went wrong, which decides the HTTP status; UPSTREAM is a partner (a sign-in provider)
-     * that failed us, UNAVAILABLE a part of OnAir that cannot answer now (try again later).
+     * that failed us, UNAVAILABLE a part of OnAir that cannot answer now (try again later),
+     * TOO_LARGE a request bigger than OnAir reads, LIMITED a client asking too often.
      */
-    public enum Kind { INVALID, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, UPSTREAM, UNAVAILABLE }
+    public enum Kind { INVALID, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_LARGE, LIMITED, UPSTREAM, UNAVAILABLE }
 
     private final Kind kind;
     private final String type;

@@ -5,6 +5,8 @@ public record PageRequest(int page, int size) {
 
     public static final int MAX_SIZE = 100;
     public static final int DEFAULT_SIZE = 20;
+    /** The first item a page may start at: no list is this long, and page * size stays an int. */
+    static final int MAX_FIRST = 10_000_000;
 
     public PageRequest {
         if (page < 0) {
@@ -12,6 +14,9 @@ public record PageRequest(int page, int size) {
         }
         if (size < 1 || size > MAX_SIZE) {
             throw InvalidInput.of("size", "must be 1 to " + MAX_SIZE);
+        }
+        if ((long) page * size > MAX_FIRST) {
+            throw InvalidInput.of("page", "must be at most " + MAX_FIRST / size + " with size " + size);
         }
     }
 
@@ -21,17 +26,20 @@ public record PageRequest(int page, int size) {
     }
 
     public int first() {
-        return Math.multiplyExact(page, size);
+        return page * size;
     }
 
     private static int integer(String field, String value, int fallback) {
         if (value == null || value.isEmpty()) {
             return fallback;
         }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
+        if (value.length() > 20 || !value.matches("[+-]?[0-9]+")) {
             throw InvalidInput.of(field, "must be a whole number");
         }
+        String digits = value.replaceFirst("^[+-]?0*", "");
+        if (value.startsWith("-") && !digits.isEmpty() || digits.length() > 9) {
+            throw InvalidInput.of(field, field.equals("size") ? "must be 1 to " + MAX_SIZE : "must be 0 to " + MAX_FIRST);
+        }
+        return digits.isEmpty() ? 0 : Integer.parseInt(digits);
     }
 }

@@ -2,6 +2,7 @@ package dev.onair.api;
 
 import dev.onair.shared.DomainException;
 import dev.onair.shared.InvalidInput;
+import dev.onair.shared.TooLarge;
 import dev.onair.shared.Violations;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -13,7 +14,6 @@ import jakarta.json.stream.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 /**
  * A JSON request body read strictly: it must be one JSON object of known fields, each of the
  * expected type. Every problem is reported at once, by field name. Reading stops at
- * {@link #MAX_BYTES}, so no request can make the server buffer more than that.
+ * {@link #MAX_BYTES} (a larger body is a 413), so no request can make the server buffer more than that.
  */
 public final class JsonBody {
 
@@ -67,8 +67,13 @@ public final class JsonBody {
             if (parser.hasNext()) {
                 throw new MalformedBody("the body must be one JSON object, with nothing after it");
             }
+        } catch (MalformedBody e) {
+            throw e;
         } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
             throw new MalformedBody("the body is not well-formed JSON");
+        } catch (RuntimeException e) {
+            // the parser's own limits: a number of thousands of digits, nesting a thousand deep
+            throw new MalformedBody("the body holds a value larger or deeper than OnAir reads");
         }
         JsonBody body = new JsonBody(object);
         object.keySet().stream()
@@ -146,11 +151,14 @@ public final class JsonBody {
         try {
             byte[] bytes = in.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
-                throw new MalformedBody("the body is larger than " + MAX_BYTES + " bytes");
+                throw new TooLarge(MAX_BYTES);
             }
             return bytes;
+        } catch (Admission.BodyTooLarge e) {
+            throw new TooLarge(e.limit());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // the client went away or sent a broken chunk: nothing to answer but that
+            throw new MalformedBody("the body could not be read to its end");
         }
     }
 

@@ -44,6 +44,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         description = "Conflicts with the channel's current state (`open-channel-exists` with `channelId`, "
                                 + "`illegal-transition`, or `visibility-locked` once live)",
                         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = OnAirApi.TOO_LARGE, responseCode = "413",
+                        description = "The body is larger than the 64 KiB any endpoint reads (payload-too-large); "
+                                + "refused before it is read",
+                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = OnAirApi.TOO_MANY, responseCode = "429",
+                        description = "This client address asked too often (rate-limited); Retry-After says when to try again",
+                        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = OnAirApi.UNAVAILABLE, responseCode = "503",
                         description = "A service OnAir needs is not there or not configured",
                         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -59,7 +66,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityScheme(securitySchemeName = OnAirApi.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT",
         description = "An OnAir access token from /api/auth (sign-in callback or refresh): an RS256 JWT of at most "
-                + "15 minutes with iss, aud, sub (the account id) and groups (user, admin).")
+                + "15 minutes whose header says typ at+jwt (any other JWT is refused), with iss, aud, sub (the account id) "
+                + "and groups (user, admin).")
 public class OnAirApi extends Application {
 
     public static final String BEARER = "bearer";
@@ -71,4 +79,6 @@ public class OnAirApi extends Application {
     public static final String NOT_FOUND = "NotFound";
     public static final String CONFLICT = "Conflict";
     public static final String UNAVAILABLE = "Unavailable";
+    public static final String TOO_LARGE = "TooLarge";
+    public static final String TOO_MANY = "TooMany";
 }

@@ -3,7 +3,11 @@
  * JAX-RS layer over that component's boundary EJBs. Requests are parsed strictly
  * ({@link dev.onair.api.JsonBody}: unknown fields, wrong types and malformed JSON are 400s naming
  * the field) and every error leaves as problem+json ({@link dev.onair.api.problems}).
- * Bearer tokens are MicroProfile JWTs; resources read the caller from the {@code SecurityContext}
- * rather than injecting {@code JsonWebToken}, so public endpoints stay quiet for anonymous calls.
+ * Bearer tokens are MicroProfile JWTs of type {@code at+jwt} ({@link dev.onair.api.TokenType});
+ * resources read the caller from the {@code SecurityContext} rather than injecting
+ * {@code JsonWebToken}, so public endpoints stay quiet for anonymous calls. At the door, before any
+ * resource: internal resources only on the internal listener ({@link dev.onair.api.Listeners}),
+ * bodies of 64 KiB at most ({@link dev.onair.api.Admission}), rate limits per client address for
+ * what strangers call ({@link dev.onair.api.RateLimits}).
  */
 package dev.onair.api;

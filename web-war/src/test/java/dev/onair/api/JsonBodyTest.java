@@ -52,9 +52,24 @@ class JsonBodyTest {
     }
 
     @Test
+    void refusesNumbersAndNestingBeyondTheParsersLimits() {
+        assertThrows(JsonBody.MalformedBody.class, () -> body("{\"title\":" + "9".repeat(2000) + "}"));
+        assertThrows(JsonBody.MalformedBody.class, () -> body("{\"title\":" + "[".repeat(5000) + "]".repeat(5000) + "}"));
+    }
+
+    @Test
     void refusesABodyOverTheLimitWithoutReadingItAll() {
-        byte[] huge = new byte[JsonBody.MAX_BYTES + 1];
-        assertThrows(JsonBody.MalformedBody.class, () -> JsonBody.read(new ByteArrayInputStream(huge), FIELDS));
+        java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
+        java.io.InputStream endless = new java.io.InputStream() {
+            @Override
+            public int read() {
+                read.incrementAndGet();
+                return ' ';
+            }
+        };
+        dev.onair.shared.TooLarge refused = assertThrows(dev.onair.shared.TooLarge.class, () -> JsonBody.read(endless, FIELDS));
+        assertEquals("payload-too-large", refused.type());
+        assertEquals(JsonBody.MAX_BYTES + 1, read.get(), "one byte past the limit, no more");
     }
 
     @Test

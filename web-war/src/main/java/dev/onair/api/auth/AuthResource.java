@@ -2,7 +2,10 @@ package dev.onair.api.auth;
 
 import dev.onair.api.ClientAddresses;
 import dev.onair.api.OnAirApi;
+import dev.onair.api.RateLimited;
+import dev.onair.api.RateLimits;
 import dev.onair.api.problems.Problems;
+import dev.onair.shared.DomainException;
 import dev.onair.signin.boundary.SignIn;
 import dev.onair.signin.control.Providers;
 import dev.onair.signin.control.SignInPolicy;
@@ -71,6 +74,9 @@ public class AuthResource {
     ClientAddresses clients;
 
     @Inject
+    RateLimits limits;
+
+    @Inject
     @ConfigProperty(name = "onair.auth.secure-cookies", defaultValue = "true")
     boolean secureCookies;
 
@@ -103,16 +109,18 @@ public class AuthResource {
     @APIResponse(responseCode = "302", description = "To the provider")
     @APIResponse(responseCode = "400", description = "return_to or the callback address is not allowed", ref = OnAirApi.BAD_REQUEST)
     @APIResponse(responseCode = "404", description = "No such provider (unknown-provider)", ref = OnAirApi.NOT_FOUND)
+    @APIResponse(responseCode = "429", description = "This address started too many sign-ins (rate-limited, with Retry-After)", ref = OnAirApi.TOO_MANY)
     @APIResponse(responseCode = "502", description = "The provider's discovery document could not be read (provider-unavailable)")
     public Response login(@PathParam("provider") String provider,
                           @Parameter(description = "Where to go once signed in") @QueryParam("return_to") String returnTo,
                           @CookieParam(BROWSER_COOKIE) String browserBinding) {
         try {
+            limit(RateLimits.Group.SIGN_IN);
             SignIn.Started started = signIn.begin(provider, returnTo, uri.getBaseUri(), browserBinding, clients.of(request));
             return noStore(Response.status(Response.Status.FOUND).location(started.authorizationUri())
                     .cookie(cookie(BROWSER_COOKIE, started.browserBinding(), (int) policy.stateTtl().toSeconds(),
                             NewCookie.SameSite.LAX)));
-        } catch (SignInRefused e) {
+        } catch (SignInRefused | RateLimited e) {
             return refusal(e);
         }
     }
@@ -128,11 +136,14 @@ public class AuthResource {
             content = @Content(schema = @Schema(implementation = TokenView.class)))
     @APIResponse(responseCode = "400", description = "state missing, unknown, reused, expired or from another browser (sign-in-state-invalid)", ref = OnAirApi.BAD_REQUEST)
     @APIResponse(responseCode = "401", description = "Cancelled (sign-in-cancelled), refused by the provider (provider-refused) or an invalid id_token (id-token-invalid)", ref = OnAirApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = "The account is disabled (account-disabled)", ref = OnAirApi.FORBIDDEN)
+    @APIResponse(responseCode = "429", description = "This address finished too many sign-ins (rate-limited, with Retry-After)", ref = OnAirApi.TOO_MANY)
     @APIResponse(responseCode = "502", description = "The provider failed, was too slow (provider-unavailable) or answered nonsense (provider-answer-invalid)")
     public Response callback(@PathParam("provider") String provider, @QueryParam("code") String code,
                              @QueryParam("state") String state, @QueryParam("error") String error,
                              @CookieParam(BROWSER_COOKIE) String browserBinding) {
         try {
+            limit(RateLimits.Group.SIGN_IN);
             SignIn.Completed completed = signIn.complete(provider, code, state, error, browserBinding, clients.of(request));
             IssuedTokens tokens = completed.tokens();
             if (wantsJson()) {
@@ -140,7 +151,7 @@ public class AuthResource {
             }
             return noStore(Response.status(Response.Status.FOUND).location(uri.getBaseUri().resolve(completed.returnTo()))
                     .cookie(refreshCookie(tokens)));
-        } catch (SignInRefused e) {
+        } catch (SignInRefused | RateLimited e) {
             return refusal(e);
         }
     }
@@ -156,7 +167,15 @@ public class AuthResource {
             content = @Content(schema = @Schema(implementation = TokenView.class)))
     @APIResponse(responseCode = "400", description = "A malformed body", ref = OnAirApi.BAD_REQUEST)
     @APIResponse(responseCode = "401", description = "No, an unknown, expired, revoked or reused refresh token", ref = OnAirApi.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = "Sent by a page of another site (cross-site-request), or the account is disabled (account-disabled)", ref = OnAirApi.FORBIDDEN)
+    @APIResponse(responseCode = "429", description = "This address refreshed too often (rate-limited, with Retry-After)", ref = OnAirApi.TOO_MANY)
     public Response refresh(@CookieParam(REFRESH_COOKIE) String cookie, InputStream body) {
+        sameSite();
+        try {
+            limit(RateLimits.Group.REFRESH);
+        } catch (RateLimited e) {
+            return refusal(e);
+        }
         String fromBody = RefreshRequest.read(body, headers.getMediaType());
         boolean cookieMode = fromBody == null;
         try {
@@ -181,7 +200,15 @@ public class AuthResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = RefreshRequest.class)))
     @APIResponse(responseCode = "204", description = "Signed out (also when the token was unknown)")
     @APIResponse(responseCode = "400", description = "A malformed body", ref = OnAirApi.BAD_REQUEST)
+    @APIResponse(responseCode = "403", description = "Sent by a page of another site (cross-site-request)", ref = OnAirApi.FORBIDDEN)
+    @APIResponse(responseCode = "429", description = "This address signed out too often (rate-limited, with Retry-After)", ref = OnAirApi.TOO_MANY)
     public Response logout(@CookieParam(REFRESH_COOKIE) String cookie, InputStream body) {
+        sameSite();
+        try {
+            limit(RateLimits.Group.REFRESH);
+        } catch (RateLimited e) {
+            return refusal(e);
+        }
         String fromBody = RefreshRequest.read(body, headers.getMediaType());
         signIn.signOut(fromBody != null ? fromBody : cookie);
         return noStore(Response.noContent().cookie(cookie(REFRESH_COOKIE, "", 0, NewCookie.SameSite.STRICT)));
@@ -211,14 +238,38 @@ public class AuthResource {
         return false;
     }
 
+    /** Counts the request against its group's limit for this client address; over it, {@link RateLimited}. */
+    private void limit(RateLimits.Group group) {
+        limits.refusal(group, clients.of(request).ip()).ifPresent(wait -> {
+            throw new RateLimited(wait);
+        });
+    }
+
+    /** Cookie-authenticated calls come from OnAir's own pages, never from another site's. */
+    private void sameSite() {
+        CrossSite.refusal(request).ifPresent(reason -> {
+            throw new CrossSiteRequest(reason);
+        });
+    }
+
+    /** A cookie-authenticated call sent by another site's page (a cross-site request forgery). */
+    static final class CrossSiteRequest extends DomainException {
+        CrossSiteRequest(String detail) {
+            super(Kind.FORBIDDEN, "cross-site-request", "Cross-site request refused", detail);
+        }
+    }
+
     /** Browsers get a page they can read; programs get problem+json. Both carry the same status and type. */
-    private Response refusal(SignInRefused e) {
+    private Response refusal(DomainException e) {
         Response problem = problem(e);
+        if (e instanceof RateLimited limited) {
+            problem = Response.fromResponse(problem).header("Retry-After", limited.retryAfterSeconds()).build();
+        }
         if (wantsJson() || !acceptsHtml()) {
             return noStore(Response.fromResponse(problem));
         }
         Language language = Language.pick(languageCookie, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        return noStore(Response.status(problem.getStatus()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        return noStore(Response.fromResponse(problem).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Content-Security-Policy", SignInErrorPage.CONTENT_SECURITY_POLICY)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Language", language.tag())
@@ -229,7 +280,7 @@ public class AuthResource {
         return headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE) && !t.isWildcardType());
     }
 
-    private Response problem(SignInRefused e) {
+    private Response problem(DomainException e) {
         return Problems.of(e, uri.getRequestUri().getRawPath());
     }
 

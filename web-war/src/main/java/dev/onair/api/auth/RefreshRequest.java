@@ -7,7 +7,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
-import java.io.UncheckedIOException;
 import java.util.Set;
 
 /** The JSON form of {@code POST /api/auth/refresh} and {@code /logout}, for clients without cookies. */
@@ -30,8 +29,10 @@ public record RefreshRequest(
                 return null;
             }
             body.unread(first);
+        } catch (dev.onair.api.Admission.BodyTooLarge e) {
+            throw new dev.onair.shared.TooLarge(e.limit());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new JsonBody.MalformedBody("the body could not be read to its end");
         }
         JsonBody json = JsonBody.read(body, FIELDS);
         json.refuseNull("refreshToken", "is required");

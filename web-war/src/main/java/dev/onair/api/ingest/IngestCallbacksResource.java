@@ -1,5 +1,6 @@
 package dev.onair.api.ingest;
 
+import dev.onair.api.Internal;
 import dev.onair.api.problems.Problems;
 import dev.onair.ingest.boundary.PublishGate;
 import dev.onair.ingest.entity.PublishRefused;
@@ -27,6 +28,7 @@ import java.util.function.Supplier;
  * any answer but 2xx refuses a publish ({@code on_publish}) or ends it ({@code on_update}).
  */
 @Path("ingest")
+@Internal
 @PermitAll
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Produces(MediaType.TEXT_PLAIN)

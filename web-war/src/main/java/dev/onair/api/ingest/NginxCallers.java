@@ -11,13 +11,15 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Who may call the endpoints meant for OnAir's nginx (ingest callbacks, the local edge's
- * authorization): the connection's own peer (never a forwarded header) on loopback or in
- * {@code onair.ingest.callback-hosts}, presenting the callback secret.
+ * authorization), besides arriving on the internal listener: the connection's own peer (never a
+ * forwarded header) on loopback or in {@code onair.ingest.callback-hosts}, presenting that nginx's
+ * secret.
  */
 @ApplicationScoped
 public class NginxCallers {
@@ -28,11 +30,16 @@ public class NginxCallers {
     @Inject
     IngestSettings settings;
 
-    /** The 403 answer for a caller that is not OnAir's nginx; empty when it is. */
+    /** The 403 answer for a caller that is not OnAir's ingest nginx; empty when it is. */
     public Optional<Response> refusal(HttpServletRequest request, String secret) {
+        return refusal(request, secret, settings::isCallbackSecret);
+    }
+
+    /** The 403 answer for a caller that is not the nginx whose secret {@code isSecret} knows; empty when it is. */
+    public Optional<Response> refusal(HttpServletRequest request, String secret, Predicate<String> isSecret) {
         String peer = request.getRemoteAddr();
         boolean peerAllowed = ClientAddresses.inAny(peer, LOOPBACK) || ClientAddresses.inAny(peer, settings.callbackHosts());
-        if (peerAllowed && settings.isCallbackSecret(secret)) {
+        if (peerAllowed && isSecret.test(secret)) {
             return Optional.empty();
         }
         LOG.log(Level.WARNING, "Refused a call to {0} from {1}: {2}", new Object[] {

@@ -30,6 +30,8 @@ public final class Problems {
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+            case LIMITED -> 429;
             case UPSTREAM -> 502;
             case UNAVAILABLE -> 503;
         };

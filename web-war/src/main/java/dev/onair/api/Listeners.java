@@ -1,0 +1,58 @@
+package dev.onair.api;
+
+import dev.onair.api.problems.Problems;
+import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.util.Map;
+
+/**
+ * Keeps the two kinds of listener apart. OnAir serves people and integrators on its public HTTP
+ * and HTTPS endpoints, and OnAir's nginx on an internal endpoint ({@code onair.internal.port},
+ * bound to {@code onair.internal.host}, 127.0.0.1 by default): resources marked {@link Internal}
+ * answer only there, every other resource only elsewhere; the wrong listener gets 404, as if the
+ * path did not exist. The decision is made on the resource the request matched, after JAX-RS
+ * decoded its path, so no spelling of a path reaches an internal resource from outside.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION - 100)
+public class Listeners implements ContainerRequestFilter {
+
+    /** The internal listener's port when none is configured. */
+    public static final int DEFAULT_INTERNAL_PORT = 9081;
+
+    @Context
+    ResourceInfo resource;
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public void filter(ContainerRequestContext context) {
+        Class<?> type = resource.getResourceClass();
+        if (type == null) {
+            return;
+        }
+        boolean internalResource = type.isAnnotationPresent(Internal.class);
+        if (internalResource != onInternalListener(request)) {
+            context.abortWith(Problems.response(404, "not-found", "Not found", "no such resource",
+                    context.getUriInfo().getRequestUri().getRawPath(), Map.of()));
+        }
+    }
+
+    /** Whether the request came in on the internal listener (the port of the connection's own side). */
+    public static boolean onInternalListener(HttpServletRequest request) {
+        return request.getLocalPort() == internalPort();
+    }
+
+    public static int internalPort() {
+        return ConfigProvider.getConfig().getOptionalValue("onair.internal.port", Integer.class).orElse(DEFAULT_INTERNAL_PORT);
+    }
+}
