@@ -3,6 +3,7 @@
  * provider identities ((provider, subject)) they sign in with. There is no sign-up form: the
  * first sign-in creates the account ({@link dev.onair.accounts.boundary.Accounts#signIn}); the
  * account id is the {@code sub} of OnAir's access tokens, and an e-mail address never links
- * identities.
+ * identities. Admins disable accounts: {@code AccountDisabled} lets sign-in revoke the sessions and
+ * the channels end the broadcast in the same transaction.
  */
 package dev.onair.accounts;

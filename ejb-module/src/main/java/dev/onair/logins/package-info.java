@@ -2,6 +2,7 @@
  * Owns the login history and its notices. It learns of sign-ins only through the
  * {@code UserLoggedIn} and {@code LoginFailed} events of {@code dev.onair.signin} and is never
  * called by the sign-in code: successes are recorded after their transaction committed,
- * failures at once in a transaction of their own.
+ * failures at once in a transaction of their own. The history is kept for
+ * {@code onair.logins.retention} and then purged ({@link dev.onair.logins.boundary.HistoryRetention}).
  */
 package dev.onair.logins;

@@ -4,5 +4,7 @@
  * and opaque refresh tokens, stored hashed and rotated on every use. The one decision to know:
  * {@link dev.onair.signin.boundary.SignIn} announces outcomes as {@code UserLoggedIn} and
  * {@code LoginFailed} events and never calls what reacts to them (history, last login, notices).
+ * MicroProfile JWT reads the verification keys from the file
+ * {@link dev.onair.signin.boundary.VerificationKeys} writes at start-up.
  */
 package dev.onair.signin;

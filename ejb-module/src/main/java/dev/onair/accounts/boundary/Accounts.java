@@ -1,23 +1,31 @@
 package dev.onair.accounts.boundary;
 
 import dev.onair.accounts.entity.Account;
+import dev.onair.accounts.entity.AccountChangeRefused;
+import dev.onair.accounts.entity.AccountDisabled;
+import dev.onair.accounts.entity.Caller;
 import dev.onair.accounts.entity.Identity;
 import dev.onair.accounts.entity.Profile;
 import dev.onair.accounts.entity.Role;
 import dev.onair.accounts.entity.SignedInAccount;
+import dev.onair.shared.Forbidden;
+import dev.onair.shared.NotFound;
 import dev.onair.signin.entity.UserLoggedIn;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +36,8 @@ import java.util.UUID;
  * Accounts and the identities they are known by. A sign-in resolves (provider, subject) to its
  * account, creating it from the provider's profile the first time; later sign-ins take the
  * provider's current name and avatar. {@code onair.admins} lists the identities
- * ({@code provider:subject}) that hold the admin role, granted or withdrawn at each sign-in.
+ * ({@code provider:subject}) that hold the admin role, granted or withdrawn at each sign-in and
+ * each refresh ({@link #withCurrentRoles}), read anew each time. Admins disable and enable accounts.
  */
 @Stateless
 public class Accounts {
@@ -37,8 +46,10 @@ public class Accounts {
     EntityManager em;
 
     @Inject
-    @ConfigProperty(name = "onair.admins")
-    Optional<List<String>> admins;
+    Config config;
+
+    @Inject
+    Event<AccountDisabled> disabled;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -47,12 +58,81 @@ public class Accounts {
     }
 
     /**
+     * The account with the admin role as {@code onair.admins} says now, for a refresh: removing an
+     * identity from the list takes the role away at the account's next refresh.
+     */
+    public Account withCurrentRoles(Account account) {
+        List<String> identities = em.createNamedQuery(Identity.KEYS_OF_ACCOUNT, Identity.class)
+                .setParameter("account", account.id())
+                .getResultList().stream().map(Identity::key).toList();
+        boolean admin = identities.stream().anyMatch(this::isAdminIdentity);
+        if (admin != account.isAdmin()) {
+            // two sessions of the account refreshing at once: the second waits, then finds it done
+            em.lock(account, LockModeType.PESSIMISTIC_WRITE);
+            em.refresh(account);
+            if (admin != account.isAdmin()) {
+                account.admin(admin);
+                em.flush();
+            }
+        }
+        return account;
+    }
+
+    /**
+     * Disables {@code accountId} on behalf of admin {@code by}: it can no longer sign in, refresh,
+     * use its access tokens or publish; {@link AccountDisabled} lets sign-in revoke its sessions
+     * and the channels end its broadcast, in this transaction.
+     */
+    public Account disable(String accountId, Caller by) {
+        requireAdmin(by);
+        if (by.owns(accountId)) {
+            throw AccountChangeRefused.ownAccount();
+        }
+        Account account = lock(accountId);
+        if (!account.disabled()) {
+            Instant now = clock.instant();
+            account.disable(now);
+            em.flush();
+            disabled.fire(new AccountDisabled(account.id(), by.accountId(), now));
+        }
+        return account;
+    }
+
+    /** Enables a disabled account again (its sessions stay revoked: the person signs in anew). */
+    public Account enable(String accountId, Caller by) {
+        requireAdmin(by);
+        Account account = lock(accountId);
+        account.enable();
+        em.flush();
+        return account;
+    }
+
+    private Account lock(String accountId) {
+        Account account = accountId == null ? null : em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw new NotFound("no account " + accountId);
+        }
+        return account;
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (!caller.admin()) {
+            throw new Forbidden("only an admin may disable or enable accounts");
+        }
+    }
+
+    private boolean isAdminIdentity(String identityKey) {
+        return config.getOptionalValues("onair.admins", String.class).orElse(List.of()).stream()
+                .map(String::trim).anyMatch(identityKey::equals);
+    }
+
+    /**
      * The account of {@code profile}'s identity, created or refreshed, within the caller's
      * transaction. Two first sign-ins of one identity racing each other: the loser's flush fails
      * on the identity's primary key (a unique violation) and its caller retries.
      */
     public SignedInAccount signIn(Profile profile) {
-        boolean admin = admins.orElse(List.of()).stream().map(String::trim).anyMatch(profile.identityKey()::equals);
+        boolean admin = isAdminIdentity(profile.identityKey());
         String name = displayName(profile);
         String email = fitting(profile.email(), 320);
         String avatar = fitting(profile.avatarUrl(), 2000);

@@ -50,6 +50,10 @@ public class Account {
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
+    /** When an admin disabled the account; null while it is enabled. */
+    @Column(name = "disabled_at")
+    private Instant disabledAt;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -82,6 +86,21 @@ public class Account {
     public Instant lastLoginAt() { return lastLoginAt; }
 
     public boolean isAdmin() { return roles.contains(Role.ADMIN); }
+
+    public boolean disabled() { return disabledAt != null; }
+
+    public Instant disabledAt() { return disabledAt; }
+
+    /** Disables the account as of {@code at}; an account already disabled keeps its first time. */
+    public void disable(Instant at) {
+        if (disabledAt == null) {
+            disabledAt = at;
+        }
+    }
+
+    public void enable() {
+        disabledAt = null;
+    }
 
     /** Takes the name and avatar the provider shows now; keeps the e-mail when none was verified this time. */
     public void refresh(String displayName, String email, String avatarUrl) {

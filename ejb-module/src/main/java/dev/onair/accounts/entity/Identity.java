@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
@@ -14,7 +15,10 @@ import java.util.Objects;
 @Entity
 @Table(name = "account_identity")
 @IdClass(Identity.Key.class)
+@NamedQuery(name = Identity.KEYS_OF_ACCOUNT, query = "SELECT i FROM Identity i WHERE i.accountId = :account")
 public class Identity {
+
+    public static final String KEYS_OF_ACCOUNT = "Identity.ofAccount";
 
     @Id
     @Column(name = "provider", length = 40)
@@ -41,6 +45,9 @@ public class Identity {
     }
 
     public String accountId() { return accountId; }
+
+    /** {@code provider:subject}, the form {@code onair.admins} lists. */
+    public String key() { return provider + ":" + subject; }
 
     /** The composite primary key. */
     public static class Key implements Serializable {

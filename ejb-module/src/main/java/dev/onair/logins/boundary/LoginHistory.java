@@ -24,6 +24,8 @@ import jakarta.persistence.criteria.Root;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -62,6 +64,15 @@ public class LoginHistory {
         }
         em.persist(new LoginAttempt(event.attemptId(), event.accountId(), event.provider(), event.at(),
                 event.client().ip(), event.client().userAgent(), Outcome.FAILURE, event.reason()));
+    }
+
+    /** Deletes the attempts and notices from before {@code cutoff}; returns how many rows went. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int purgeBefore(Instant cutoff) {
+        Timestamp before = Timestamp.from(cutoff);
+        int notices = em.createNativeQuery("DELETE FROM login_notice WHERE created_at < ?").setParameter(1, before).executeUpdate();
+        int attempts = em.createNativeQuery("DELETE FROM login_attempt WHERE attempted_at < ?").setParameter(1, before).executeUpdate();
+        return notices + attempts;
     }
 
     /** An account's own history, newest first. */

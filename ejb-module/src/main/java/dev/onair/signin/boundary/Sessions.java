@@ -2,6 +2,7 @@ package dev.onair.signin.boundary;
 
 import dev.onair.accounts.boundary.Accounts;
 import dev.onair.accounts.entity.Account;
+import dev.onair.accounts.entity.AccountDisabled;
 import dev.onair.accounts.entity.Profile;
 import dev.onair.accounts.entity.SignedInAccount;
 import dev.onair.shared.Digests;
@@ -10,13 +11,14 @@ import dev.onair.signin.control.SignInPolicy;
 import dev.onair.signin.entity.Client;
 import dev.onair.signin.entity.IssuedTokens;
 import dev.onair.signin.entity.RefreshToken;
+import dev.onair.signin.entity.SignInRefused;
 import dev.onair.signin.entity.UserLoggedIn;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -42,6 +44,8 @@ public class Sessions {
         /** An already-rotated token came back: its family must be revoked (theft detection). */
         record Reused(String familyId, String accountId) implements Rotation { }
         record Refused(String reason) implements Rotation { }
+        /** The token is good but its account was disabled. */
+        record Disabled(String accountId) implements Rotation { }
     }
 
     private static final int REFRESH_TOKEN_BYTES = 32;
@@ -66,6 +70,9 @@ public class Sessions {
     public IssuedTokens open(Profile profile, Client client, String attemptId) {
         Instant now = clock.instant();
         SignedInAccount signedIn = accounts.signIn(profile);
+        if (signedIn.account().disabled()) {
+            throw SignInRefused.accountDisabled();
+        }
         IssuedTokens tokens = issue(signedIn.account(), UUID.randomUUID().toString(), now);
         loggedIn.fire(new UserLoggedIn(attemptId, signedIn.account().id(), profile.provider(), signedIn.created(), client, now));
         return tokens;
@@ -77,6 +84,11 @@ public class Sessions {
         if (presented == null) {
             return new Rotation.Refused("This refresh token is not known.");
         }
+        Account account = accounts.find(presented.accountId()).orElse(null);
+        if (account != null && account.disabled()) {
+            // said first: the person learns why, rather than that their (revoked) session ended
+            return new Rotation.Disabled(account.id());
+        }
         if (presented.revoked()) {
             return new Rotation.Refused("This refresh token was revoked; sign in again.");
         }
@@ -86,12 +98,11 @@ public class Sessions {
         if (presented.expiredAt(now)) {
             return new Rotation.Refused("This refresh token expired; sign in again.");
         }
-        Account account = accounts.find(presented.accountId()).orElse(null);
         if (account == null) {
             return new Rotation.Refused("The account of this refresh token no longer exists.");
         }
         presented.use(now);
-        return new Rotation.Rotated(issue(account, presented.familyId(), now));
+        return new Rotation.Rotated(issue(accounts.withCurrentRoles(account), presented.familyId(), now));
     }
 
     /** Signs the family out: none of its tokens refreshes any more. Unknown tokens are ignored. */
@@ -110,10 +121,18 @@ public class Sessions {
                 .executeUpdate();
     }
 
-    /** Tokens past their expiry are useless, used or not; they go once a day. */
-    @Schedule(hour = "3", minute = "41", persistent = false)
-    public void purgeExpired() {
-        em.createNativeQuery("DELETE FROM refresh_token WHERE expires_at < ?")
+    /** The account was disabled (in the same transaction): none of its sessions refreshes any more. */
+    public void onAccountDisabled(@Observes AccountDisabled disabled) {
+        em.createNativeQuery("UPDATE refresh_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL")
+                .setParameter(1, Timestamp.from(disabled.at()))
+                .setParameter(2, disabled.accountId())
+                .executeUpdate();
+    }
+
+    /** Tokens past their expiry are useless, used or not ({@link SignInHousekeeping} calls this). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int purgeExpired() {
+        return em.createNativeQuery("DELETE FROM refresh_token WHERE expires_at < ?")
                 .setParameter(1, Timestamp.from(clock.instant()))
                 .executeUpdate();
     }

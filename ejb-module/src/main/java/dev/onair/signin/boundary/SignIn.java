@@ -156,6 +156,11 @@ public class SignIn {
     }
 
     private SignInRefused failed(String attemptId, String providerId, SignInRefused refusal, Client client) {
+        if (refusal.type().equals(SignInRefused.UNKNOWN_PROVIDER)) {
+            // anyone can make up provider names: no history row for them, or strangers could grow it at will
+            LOG.fine(() -> "Sign-in with an unknown provider '" + safe(providerId) + "' refused");
+            return refusal;
+        }
         LOG.info(() -> "Sign-in " + attemptId + " with " + safe(providerId) + " refused: " + refusal.type()
                 + " (" + refusal.detail() + ")");
         announce(new LoginFailed(attemptId, safe(providerId), refusal.type(), null, client, clock.instant()));
@@ -193,6 +198,9 @@ public class SignIn {
         Sessions.Rotation rotation = sessions.rotate(refreshToken);
         if (rotation instanceof Sessions.Rotation.Rotated rotated) {
             return rotated.tokens();
+        }
+        if (rotation instanceof Sessions.Rotation.Disabled) {
+            throw SignInRefused.accountDisabled();
         }
         if (rotation instanceof Sessions.Rotation.Reused reused) {
             sessions.revokeFamily(reused.familyId());

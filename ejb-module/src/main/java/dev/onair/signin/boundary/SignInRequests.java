@@ -1,14 +1,14 @@
 package dev.onair.signin.boundary;
 
 import dev.onair.signin.entity.SignInRequest;
-import jakarta.ejb.Schedule;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.Optional;
 
 /** Authorization requests waiting for their callback: stored at the start, taken exactly once at the end. */
@@ -17,8 +17,6 @@ public class SignInRequests {
 
     @PersistenceContext(unitName = "onair")
     EntityManager em;
-
-    private final Clock clock = Clock.systemUTC();
 
     public void save(SignInRequest request) {
         em.persist(request);
@@ -39,11 +37,14 @@ public class SignInRequests {
         return Optional.of(request);
     }
 
-    /** Abandoned requests (the user never came back) are deleted every few minutes. */
-    @Schedule(hour = "*", minute = "*/5", persistent = false)
-    public void purgeExpired() {
-        em.createNativeQuery("DELETE FROM sign_in_request WHERE expires_at < ?")
-                .setParameter(1, Timestamp.from(clock.instant()))
+    /**
+     * Deletes abandoned requests (the user never came back) that expired before {@code cutoff}
+     * ({@link SignInHousekeeping} calls this); returns how many.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int purgeExpiredBefore(java.time.Instant cutoff) {
+        return em.createNativeQuery("DELETE FROM sign_in_request WHERE expires_at < ?")
+                .setParameter(1, Timestamp.from(cutoff))
                 .executeUpdate();
     }
 }

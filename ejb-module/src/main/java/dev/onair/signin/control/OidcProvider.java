@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
  * endpoints come from the discovery document, read on first use and kept; the id_token is
  * verified against the provider's JWKS (fetched, cached, refreshed on an unknown key id by
  * Nimbus) with an allow-listed algorithm, issuer, audience = our client id, expiry and nonce.
- * The account key is {@code sub}; {@code email} counts only with {@code email_verified}.
+ * The account key is {@code sub}; {@code email} counts only with {@code email_verified}; the display
+ * name is the first of {@code onair.auth.<id>.name-claims} the token has.
  */
 final class OidcProvider implements SignInProvider {
 
@@ -90,10 +91,10 @@ final class OidcProvider implements SignInProvider {
             throw SignInRefused.idToken(settings.id() + "'s id_token could not be verified: " + ProviderCalls.safe(e.getMessage()) + ".");
         }
         String email = Boolean.TRUE.equals(claims.getBooleanClaim("email_verified")) ? claims.getStringClaim("email") : null;
-        String name = claims.getStringClaim("name");
-        if (name == null || name.isBlank()) {
-            name = claims.getStringClaim("preferred_username");
-        }
+        String name = settings.nameClaims().stream()
+                .map(claim -> claim.equals("sub") ? claims.getSubject().getValue() : claims.getStringClaim(claim))
+                .filter(value -> value != null && !value.isBlank())
+                .findFirst().orElse(null);
         return new Profile(settings.id(), claims.getSubject().getValue(), name, email, claims.getStringClaim("picture"));
     }
 

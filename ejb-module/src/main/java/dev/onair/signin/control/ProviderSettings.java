@@ -16,7 +16,7 @@ import java.util.Optional;
 public record ProviderSettings(String id, Protocol protocol, String clientId, Optional<String> clientSecret,
                                List<String> scopes, URI discoveryUri, URI authorizationEndpoint,
                                URI tokenEndpoint, URI userInfoEndpoint, List<String> idTokenAlgorithms,
-                               Duration connectTimeout, Duration readTimeout) {
+                               List<String> nameClaims, Duration connectTimeout, Duration readTimeout) {
 
     public enum Protocol { OIDC, KAKAO }
 
@@ -24,6 +24,8 @@ public record ProviderSettings(String id, Protocol protocol, String clientId, Op
     static final String KAKAO_AUTHORIZE = "https://kauth.kakao.com/oauth/authorize";
     static final String KAKAO_TOKEN = "https://kauth.kakao.com/oauth/token";
     static final String KAKAO_USER = "https://kapi.kakao.com/v2/user/me";
+    /** The id_token claims a display name is taken from, the first one present (OpenID Connect). */
+    static final List<String> NAME_CLAIMS = List.of("name", "preferred_username", "nickname");
 
     /** The settings of provider {@code id}, or empty when it has no client id (not registered). */
     public static Optional<ProviderSettings> from(Config config, String id) {
@@ -51,6 +53,8 @@ public record ProviderSettings(String id, Protocol protocol, String clientId, Op
                 uri(config, prefix + "token-endpoint", protocol == Protocol.KAKAO ? KAKAO_TOKEN : null),
                 uri(config, prefix + "user-info-endpoint", protocol == Protocol.KAKAO ? KAKAO_USER : null),
                 config.getOptionalValues(prefix + "id-token-algorithms", String.class).orElse(List.of("RS256")),
+                config.getOptionalValues(prefix + "name-claims", String.class).orElse(NAME_CLAIMS).stream()
+                        .map(String::trim).filter(c -> !c.isEmpty()).toList(),
                 connect, read));
     }
 

@@ -16,9 +16,12 @@ import java.util.stream.Collectors;
 
 /**
  * Where a sign-in may lead: the callback address given to providers must be one of
- * {@code onair.auth.redirect-uris}, exactly; the page to return to afterwards is a path on OnAir
- * itself or an address under one of {@code onair.auth.return-to-origins}. Nothing else, so
- * neither an authorization code nor a signed-in browser can be steered elsewhere.
+ * {@code onair.auth.redirect-uris}, exactly (when that is not set: each offered provider's
+ * callback on this machine, {@code http://localhost:<onair.http.port>} and
+ * {@code https://localhost:<onair.https.port>}, also as 127.0.0.1, so adding a provider takes no
+ * more than its own settings); the page to return to afterwards is a path on OnAir itself or an
+ * address under one of {@code onair.auth.return-to-origins}. Nothing else, so neither an
+ * authorization code nor a signed-in browser can be steered elsewhere.
  */
 @ApplicationScoped
 public class SignInPolicy {
@@ -41,6 +44,14 @@ public class SignInPolicy {
     @ConfigProperty(name = "onair.auth.refresh-token-ttl", defaultValue = "P30D")
     Duration refreshTokenTtl;
 
+    @Inject
+    @ConfigProperty(name = "onair.http.port", defaultValue = "9080")
+    int httpPort;
+
+    @Inject
+    @ConfigProperty(name = "onair.https.port", defaultValue = "9443")
+    int httpsPort;
+
     public Duration stateTtl() {
         return stateTtl;
     }
@@ -52,11 +63,19 @@ public class SignInPolicy {
     /** The callback address for {@code provider} as reached through {@code base}, if it is allow-listed. */
     public URI redirectUri(URI base, String provider) {
         URI candidate = base.resolve("auth/" + provider + "/callback");
-        Set<String> allowed = redirectUris.orElse(List.of()).stream().map(String::trim).collect(Collectors.toSet());
+        Set<String> allowed = redirectUris.map(uris -> uris.stream().map(String::trim).collect(Collectors.toSet()))
+                .orElseGet(() -> localCallbacks(provider));
         if (!allowed.contains(candidate.toString())) {
             throw SignInRefused.redirectUri("The callback address " + candidate + " is not in onair.auth.redirect-uris.");
         }
         return candidate;
+    }
+
+    /** A provider's callback on this machine, as a browser on it reaches OnAir by default. */
+    Set<String> localCallbacks(String provider) {
+        String path = "/api/auth/" + provider + "/callback";
+        return Set.of("http://localhost:" + httpPort + path, "http://127.0.0.1:" + httpPort + path,
+                "https://localhost:" + httpsPort + path, "https://127.0.0.1:" + httpsPort + path);
     }
 
     /** {@code returnTo} if it may be returned to; "/" when none was given. */

@@ -8,12 +8,14 @@ import dev.onair.shared.DomainException;
  */
 public class SignInRefused extends DomainException {
 
+    public static final String UNKNOWN_PROVIDER = "unknown-provider";
+
     private SignInRefused(Kind kind, String type, String title, String detail) {
         super(kind, type, title, detail);
     }
 
     public static SignInRefused unknownProvider(String provider) {
-        return new SignInRefused(Kind.NOT_FOUND, "unknown-provider", "No such sign-in provider",
+        return new SignInRefused(Kind.NOT_FOUND, UNKNOWN_PROVIDER, "No such sign-in provider",
                 "OnAir offers no sign-in provider called '" + provider + "'.");
     }
 
@@ -51,6 +53,11 @@ public class SignInRefused extends DomainException {
 
     public static SignInRefused refreshToken(String detail) {
         return new SignInRefused(Kind.UNAUTHORIZED, "refresh-token-invalid", "Refresh token not valid", detail);
+    }
+
+    public static SignInRefused accountDisabled() {
+        return new SignInRefused(Kind.FORBIDDEN, "account-disabled", "Account disabled",
+                "An administrator disabled this account.");
     }
 
     public static SignInRefused refreshTokenReused() {

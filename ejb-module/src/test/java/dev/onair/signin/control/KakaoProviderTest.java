@@ -20,7 +20,8 @@ class KakaoProviderTest {
     private final KakaoProvider kakao = new KakaoProvider(new ProviderSettings("kakao", ProviderSettings.Protocol.KAKAO,
             "client", Optional.empty(), List.of("profile_nickname", "account_email"), null,
             URI.create("https://kauth.kakao.com/oauth/authorize"), URI.create("https://kauth.kakao.com/oauth/token"),
-            URI.create("https://kapi.kakao.com/v2/user/me"), List.of(), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+            URI.create("https://kapi.kakao.com/v2/user/me"), List.of(), ProviderSettings.NAME_CLAIMS, Duration.ofSeconds(1),
+            Duration.ofSeconds(1)));
 
     @Test
     void aFullProfileGivesIdNicknameImageAndVerifiedEmail() {

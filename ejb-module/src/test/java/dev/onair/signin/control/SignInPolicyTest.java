@@ -37,6 +37,24 @@ class SignInPolicyTest {
         }
     }
 
+    @Test
+    void withoutAListEveryProvidersCallbackOnThisMachineIsAllowed() {
+        SignInPolicy local = new SignInPolicy();
+        local.redirectUris = Optional.empty();
+        local.httpPort = 9080;
+        local.httpsPort = 9443;
+        for (String provider : List.of("kakao", "google", "local", "corp-sso")) {
+            for (String base : List.of("http://localhost:9080/api/", "http://127.0.0.1:9080/api/", "https://localhost:9443/api/")) {
+                assertEquals(URI.create(base + "auth/" + provider + "/callback"), local.redirectUri(URI.create(base), provider));
+            }
+        }
+        for (String base : List.of("http://onair.example/api/", "http://localhost:9081/api/", "http://localhost.evil.example:9080/api/",
+                "https://localhost:9080/api/", "http://192.0.2.2:9080/api/")) {
+            SignInRefused refused = assertThrows(SignInRefused.class, () -> local.redirectUri(URI.create(base), "local"), base);
+            assertEquals("redirect-uri-not-allowed", refused.type());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/", "/studio", "/channels/42?tab=chat#top", "https://studio.onair.example/after",
             "https://STUDIO.onair.example/x"})
