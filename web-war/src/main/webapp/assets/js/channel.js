@@ -1,6 +1,8 @@
 // The watch page of /channels/<id>: the live stream while on air, the replay from its start once
-// ended. Follows the channel's state by polling it; a private channel asks an anonymous viewer to
-// sign in, and for a signed-in one passes each fresh signature to the player before the last expires.
+// ended. Follows the channel's state by polling it. A private channel is there only for the viewers
+// its broadcaster allowed (signed in) and for the holders of its share link (?share= on this page's
+// address); to anyone else it is "not found", and an anonymous viewer is offered to sign in. For a
+// private channel each fresh signature goes to the player before the last expires.
 import { byId, fill, h, say, show } from './dom.js';
 import { formatClock, formatDateTime, t } from './i18n.js';
 import { Player } from './player.js';
@@ -8,6 +10,9 @@ import { api, signedIn } from './session.js';
 import { avatar, ready } from './shell.js';
 
 const id = decodeURIComponent(location.pathname.split('/')[2] || '');
+// a private channel's share link carries its token; the API wants it with every request for the channel
+const share = new URLSearchParams(location.search).get('share');
+const shared = share ? `?share=${encodeURIComponent(share)}` : '';
 const video = byId('player');
 const unmute = byId('unmute');
 unmute.textContent = t('player.unmute');
@@ -63,7 +68,7 @@ function describe(channel) {
 async function replayOf(channel) {
   if (replayDuration != null) return;
   try {
-    const replay = await api(`/api/channels/${encodeURIComponent(channel.id)}/replay`);
+    const replay = await api(`/api/channels/${encodeURIComponent(channel.id)}/replay${shared}`);
     replayDuration = replay.durationSeconds;
   } catch {
     // the channel view's replayUrl is what plays; the duration is a nicety
@@ -72,10 +77,10 @@ async function replayOf(channel) {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-function notFound() {
+function notFound(text = t('channel.notfound'), signIn = false) {
   player.destroy();
   show(video, false);
-  message(t('channel.notfound'));
+  message(text, { signIn });
   return 'gone';
 }
 
@@ -83,22 +88,17 @@ async function update() {
   if (!UUID.test(id)) return notFound();
   let channel;
   try {
-    channel = await api(`/api/channels/${encodeURIComponent(id)}`);
+    channel = await api(`/api/channels/${encodeURIComponent(id)}${shared}`);
   } catch (error) {
-    if (error.status === 404) return notFound();
+    // a private channel the viewer may not see is "not found" too: say both, and (anonymous)
+    // offer to sign in; the buttons are the shell's (the stage's [data-providers]), leading back here
+    if (error.status === 404) return signedIn() ? notFound(t('channel.hidden.signedin')) : notFound(t('channel.hidden'), true);
     message(t('error.load'));
     return 'retry';
   }
   current = channel;
-  const privateAndAnonymous = channel.visibility === 'PRIVATE' && !signedIn();
   if (channel.state === 'ENDED') await replayOf(channel);
   describe(channel);
-  if (privateAndAnonymous) {
-    player.destroy();
-    // the buttons are the shell's (the stage's [data-providers]), leading back here
-    message(t('channel.private'), { signIn: true });
-    return 'wait';
-  }
   try {
     if (channel.live && channel.playbackUrl) {
       player.load(channel.playbackUrl);
@@ -124,7 +124,7 @@ async function update() {
 }
 
 /** How soon to look again: quickly while things change, slowly once only the signature needs renewing. */
-const NEXT = { live: 5000, waiting: 3000, preparing: 3000, replay: 60000, wait: 0, retry: 5000, gone: 0 };
+const NEXT = { live: 5000, waiting: 3000, preparing: 3000, replay: 60000, retry: 5000, gone: 0 };
 
 async function follow() {
   let outcome;

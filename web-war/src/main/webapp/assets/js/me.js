@@ -51,7 +51,8 @@ if (!account) {
     h('div', {},
       h('p', { class: 'name', text: account.displayName }),
       account.email ? h('p', {}, `${t('me.email')}: `, account.email) : null,
-      h('p', {}, `${t('me.since')}: `, formatDate(account.createdAt))));
+      h('p', {}, `${t('me.since')}: `, formatDate(account.createdAt)),
+      h('p', { class: 'account-id' }, `${t('me.account-id')}: `, h('code', { id: 'account-id', text: account.id }))));
   show(byId('me-account'), true);
   show(byId('me-logins'), true);
   await showPage(0);

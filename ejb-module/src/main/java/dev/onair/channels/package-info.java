@@ -7,6 +7,8 @@
  * committed transitions only, once each, in order per channel. Ingest decides when a publish
  * moves a channel; this component knows nothing of nginx. A broadcaster has at most one
  * unfinished channel; the database enforces it (UNIQUE on {@code open_owner_id}), so the rule
- * holds under concurrent requests and across nodes.
+ * holds under concurrent requests and across nodes. Who may see a channel is decided in one place,
+ * {@link dev.onair.channels.boundary.ChannelAccess}: a private channel is for its broadcaster, the
+ * admins, the accounts allowed and the holder of its share link, and does not exist for anyone else.
  */
 package dev.onair.channels;

@@ -1,5 +1,6 @@
 package dev.onair.channels.boundary;
 
+import dev.onair.accounts.entity.AccountDisabled;
 import dev.onair.accounts.entity.Caller;
 import dev.onair.channels.entity.Channel;
 import dev.onair.channels.entity.ChannelState;
@@ -10,14 +11,15 @@ import dev.onair.channels.entity.StreamEventRecord;
 import dev.onair.channels.entity.StreamInterrupted;
 import dev.onair.channels.entity.StreamResumed;
 import dev.onair.channels.entity.StreamStarted;
-import dev.onair.shared.Forbidden;
 import dev.onair.shared.NotFound;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -56,6 +58,9 @@ public class ChannelLifecycle {
     @Resource
     SessionContext context;
 
+    @EJB
+    ChannelAccess access;
+
     @Inject
     @ConfigProperty(name = "onair.ingest.reconnect-window", defaultValue = "PT60S")
     Duration reconnectWindow;
@@ -68,12 +73,18 @@ public class ChannelLifecycle {
 
     /** Ends the channel on behalf of its owner or an admin. */
     public Channel end(String channelId, Caller caller) {
-        Channel channel = lock(channelId);
+        Channel channel = access.managed(lock(channelId), caller, "only the channel's broadcaster or an admin may end it");
         boolean owner = caller.owns(channel.ownerId());
-        if (!owner && !caller.admin()) {
-            throw new Forbidden("only the channel's broadcaster or an admin may end it");
-        }
         return end(channel, owner ? EndReason.BROADCASTER : EndReason.ADMIN, lastSessionOf(channel));
+    }
+
+    /**
+     * The broadcaster's account was disabled (in the same transaction): their unfinished channel
+     * ends, and with it the publish (ingest drops the encoder once this commits).
+     */
+    public void onAccountDisabled(@Observes AccountDisabled disabled) {
+        lockUnfinishedOf(disabled.accountId())
+                .ifPresent(channel -> end(channel, EndReason.ACCOUNT_DISABLED, lastSessionOf(channel)));
     }
 
     /** The channel with its row locked until the transaction ends. */

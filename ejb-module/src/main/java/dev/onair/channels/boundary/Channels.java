@@ -6,15 +6,13 @@ import dev.onair.channels.entity.Channel;
 import dev.onair.channels.entity.ChannelChanges;
 import dev.onair.channels.entity.ChannelDraft;
 import dev.onair.channels.entity.ChannelOpened;
-import dev.onair.channels.entity.ChannelState;
 import dev.onair.channels.entity.OpenChannelExists;
 import dev.onair.channels.entity.VisibilityLocked;
-import dev.onair.shared.Page;
-import dev.onair.shared.PageRequest;
 import dev.onair.shared.ConcurrentUpdate;
 import dev.onair.shared.Conflicts;
 import dev.onair.shared.Forbidden;
 import dev.onair.shared.NotFound;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -25,7 +23,6 @@ import jakarta.persistence.PersistenceException;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
 
 /** Opening, finding, listing and editing channels. State changes go through {@link ChannelLifecycle}. */
 @Stateless
@@ -37,6 +34,9 @@ public class Channels {
 
     @Inject
     Event<ChannelOpened> opened;
+
+    @EJB
+    ChannelAccess access;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -83,22 +83,9 @@ public class Channels {
         return channel;
     }
 
-    /** Channels in any of {@code states}, the most recently started or ended first. */
-    public Page<Channel> list(Set<ChannelState> states, PageRequest request) {
-        long total = em.createNamedQuery(Channel.COUNT_IN_STATES, Long.class)
-                .setParameter("states", states)
-                .getSingleResult();
-        var items = em.createNamedQuery(Channel.IN_STATES, Channel.class)
-                .setParameter("states", states)
-                .setFirstResult(request.first())
-                .setMaxResults(request.size())
-                .getResultList();
-        return new Page<>(items, request.page(), request.size(), total);
-    }
-
     /** Applies an edit by the channel's owner. */
     public Channel edit(String id, Caller caller, ChannelChanges changes) {
-        Channel channel = find(id);
+        Channel channel = access.managed(id, caller, "only the channel's broadcaster may edit it");
         if (!caller.owns(channel.ownerId())) {
             throw new Forbidden("only the channel's broadcaster may edit it");
         }

@@ -26,6 +26,11 @@ import java.util.UUID;
                 + " ORDER BY COALESCE(c.endedAt, c.startedAt, c.createdAt) DESC, c.id")
 @NamedQuery(name = Channel.COUNT_IN_STATES,
         query = "SELECT COUNT(c) FROM Channel c WHERE c.state IN :states")
+@NamedQuery(name = Channel.VISIBLE_IN_STATES,
+        query = "SELECT c FROM Channel c JOIN FETCH c.owner WHERE c.state IN :states AND " + Channel.VISIBLE_TO_VIEWER
+                + " ORDER BY COALESCE(c.endedAt, c.startedAt, c.createdAt) DESC, c.id")
+@NamedQuery(name = Channel.COUNT_VISIBLE_IN_STATES,
+        query = "SELECT COUNT(c) FROM Channel c WHERE c.state IN :states AND " + Channel.VISIBLE_TO_VIEWER)
 @NamedQuery(name = Channel.RECONNECTING_SINCE,
         query = "SELECT c.id FROM Channel c WHERE c.state = dev.onair.channels.entity.ChannelState.RECONNECTING"
                 + " AND c.interruptedAt <= :before")
@@ -37,6 +42,12 @@ public class Channel {
     public static final String UNFINISHED_OF = "Channel.unfinishedOf";
     public static final String IN_STATES = "Channel.inStates";
     public static final String COUNT_IN_STATES = "Channel.countInStates";
+    public static final String VISIBLE_IN_STATES = "Channel.visibleInStates";
+    public static final String COUNT_VISIBLE_IN_STATES = "Channel.countVisibleInStates";
+    /** Public, the viewer's own, or allowed to the viewer (an account id, or "" for anonymous viewers). */
+    static final String VISIBLE_TO_VIEWER = "(c.visibility = dev.onair.channels.entity.Visibility.PUBLIC"
+            + " OR c.owner.id = :viewer"
+            + " OR EXISTS (SELECT v FROM ChannelViewer v WHERE v.channelId = c.id AND v.accountId = :viewer))";
     public static final String RECONNECTING_SINCE = "Channel.reconnectingSince";
     public static final String ON_AIR_SINCE = "Channel.onAirSince";
 

@@ -9,7 +9,9 @@ public enum EndReason {
     /** The encoder did not come back within the reconnect window. */
     RECONNECT_TIMEOUT("reconnect-timeout"),
     /** The maximum broadcast length was reached. */
-    MAX_LENGTH("max-length");
+    MAX_LENGTH("max-length"),
+    /** An admin disabled the broadcaster's account. */
+    ACCOUNT_DISABLED("account-disabled");
 
     private final String code;
 

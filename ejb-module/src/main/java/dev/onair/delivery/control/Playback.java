@@ -36,6 +36,9 @@ import java.util.logging.Logger;
  * URL carries a custom policy whose resource is the channel's folder ({@code .../channels/<id>/*}),
  * so the same signature (as a query or as the three CloudFront cookies) opens the playlist and
  * every segment of that channel and of no other, until it expires ({@code onair.cdn.signed-ttl}).
+ * Signatures are issued per viewer, to a viewer the channels component found entitled, and never
+ * handed from one viewer to another; once access is withdrawn no new one is issued (CloudFront
+ * cannot recall one already issued: it lapses at its expiry).
  * <p>
  * The key pair: {@code onair.cdn.key-pair-id} and the PKCS#8 PEM file
  * {@code onair.cdn.private-key-file} (CloudFront's public key id and its private key). Without
@@ -68,17 +71,18 @@ public class Playback {
     private volatile PublicKey publicKey;
 
     /**
-     * The URLs of {@code channel} for a caller: the live playlist while it is on air, the replay
-     * once written, the latest thumbnail. A private channel gets signed URLs for signed-in callers
-     * and none for anonymous ones.
+     * The URLs of {@code channel} for a viewer: the live playlist while it is on air, the replay
+     * once written, the latest thumbnail. A private channel's URLs are signed for the viewer
+     * {@code viewerKey} names (one the channels component found entitled to it); without one, a
+     * private channel has no URLs.
      */
-    public Urls of(Channel channel, boolean replayWritten, boolean thumbnail, boolean signedIn) {
+    public Urls of(Channel channel, boolean replayWritten, boolean thumbnail, String viewerKey) {
         Optional<String> base = settings.cdnBaseUrl();
         if (base.isEmpty()) {
             return Urls.NONE;
         }
         boolean isPrivate = channel.visibility() == Visibility.PRIVATE;
-        if (isPrivate && !signedIn) {
+        if (isPrivate && viewerKey == null) {
             return Urls.NONE;
         }
         String folder = ObjectKeys.channelFolder(settings.privatePrefix(), isPrivate, channel.id());
@@ -88,18 +92,19 @@ public class Playback {
         if (!isPrivate) {
             return new Urls(live, replay, thumb, null);
         }
-        Signature signature = sign(base.get() + folder + "*");
+        Signature signature = sign(base.get() + folder + "*", viewerKey);
         return new Urls(signed(live, signature), signed(replay, signature), signed(thumb, signature), signature);
     }
 
     /**
-     * A custom-policy signature over {@code resourcePattern} (which may end with {@code *}),
-     * reused while more than half of its time is left: pages that poll a private channel do not
-     * cost two RSA signatures a request.
+     * A custom-policy signature over {@code resourcePattern} (which may end with {@code *}) for
+     * the viewer {@code viewerKey}, reused for that viewer while more than half of its time is
+     * left: pages that poll a private channel do not cost two RSA signatures a request.
      */
-    public Signature sign(String resourcePattern) {
+    public Signature sign(String resourcePattern, String viewerKey) {
         Instant now = clock.instant();
-        Signature cached = signatures.get(resourcePattern);
+        String key = viewerKey + "\n" + resourcePattern;
+        Signature cached = signatures.get(key);
         if (cached != null && cached.expiresAt().isAfter(now.plus(settings.signedTtl().dividedBy(2)))) {
             return cached;
         }
@@ -107,7 +112,7 @@ public class Playback {
             signatures.clear();
         }
         Signature fresh = newSignature(resourcePattern, now.plus(settings.signedTtl()));
-        signatures.put(resourcePattern, fresh);
+        signatures.put(key, fresh);
         return fresh;
     }
 

@@ -51,28 +51,28 @@ class PlaybackTest {
     @Test
     void aPublicChannelPlaysFromPlainCdnUrls() {
         Channel live = channel(Visibility.PUBLIC, ChannelState.LIVE);
-        Playback.Urls urls = playback.of(live, false, true, false);
+        Playback.Urls urls = playback.of(live, false, true, null);
         assertEquals(CDN + "channels/" + live.id() + "/live.m3u8", urls.playbackUrl());
         assertEquals(CDN + "channels/" + live.id() + "/thumbnails/latest.jpg", urls.thumbnailUrl());
         assertNull(urls.replayUrl());
         assertNull(urls.signature());
         Channel ended = channel(Visibility.PUBLIC, ChannelState.LIVE, ChannelState.ENDED);
-        Playback.Urls replay = playback.of(ended, true, false, false);
+        Playback.Urls replay = playback.of(ended, true, false, null);
         assertNull(replay.playbackUrl(), "no live playlist once ended");
         assertEquals(CDN + "channels/" + ended.id() + "/replay.m3u8", replay.replayUrl());
     }
 
     @Test
-    void aPrivateChannelGivesAnonymousCallersNothing() {
+    void aPrivateChannelGivesNothingWithoutAViewerEntitledToIt() {
         Channel live = channel(Visibility.PRIVATE, ChannelState.LIVE);
-        assertEquals(Playback.Urls.NONE, playback.of(live, true, true, false));
+        assertEquals(Playback.Urls.NONE, playback.of(live, true, true, null));
     }
 
     @Test
     void aPrivateChannelsSignatureCoversItsFolderOnlyAndExpires() {
         Channel live = channel(Visibility.PRIVATE, ChannelState.LIVE);
         Instant before = Instant.now();
-        Playback.Urls urls = playback.of(live, false, true, true);
+        Playback.Urls urls = playback.of(live, false, true, "viewer-a");
         String folder = CDN + "private/channels/" + live.id() + "/";
         assertTrue(urls.playbackUrl().startsWith(folder + "live.m3u8?"), urls.playbackUrl());
         Map<String, String> params = params(urls.playbackUrl());
@@ -94,7 +94,7 @@ class PlaybackTest {
         assertEquals(Optional.of("unknown key pair"), SignedPolicy.refusal(folder + "live.m3u8", params, key, "other", now));
 
         Map<String, String> forged = new HashMap<>(params);
-        String other = params(playback.of(channel(Visibility.PRIVATE, ChannelState.LIVE), false, false, true).playbackUrl()).get("Policy");
+        String other = params(playback.of(channel(Visibility.PRIVATE, ChannelState.LIVE), false, false, "viewer-a").playbackUrl()).get("Policy");
         forged.put("Policy", other);
         assertEquals(Optional.of("bad signature"), SignedPolicy.refusal(folder + "live.m3u8", forged, key, keyPair, now),
                 "another channel's policy with this signature");
@@ -109,17 +109,27 @@ class PlaybackTest {
     @Test
     void aSignatureIsReusedWhileMoreThanHalfOfItsTimeIsLeft() {
         Channel live = channel(Visibility.PRIVATE, ChannelState.LIVE);
-        Playback.Signature first = playback.of(live, false, false, true).signature();
-        Playback.Signature again = playback.of(live, false, true, true).signature();
+        Playback.Signature first = playback.of(live, false, false, "viewer-a").signature();
+        Playback.Signature again = playback.of(live, false, true, "viewer-a").signature();
         assertEquals(first, again, "no second RSA signature for the same folder minutes apart");
-        Playback.Signature other = playback.of(channel(Visibility.PRIVATE, ChannelState.LIVE), false, false, true).signature();
+        Playback.Signature other = playback.of(channel(Visibility.PRIVATE, ChannelState.LIVE), false, false, "viewer-a").signature();
         assertTrue(!first.query().equals(other.query()), "another channel, another policy");
+    }
+
+    @Test
+    void eachViewerIsSignedForOnItsOwn() throws Exception {
+        Channel live = channel(Visibility.PRIVATE, ChannelState.LIVE);
+        Playback.Signature a = playback.of(live, false, false, "viewer-a").signature();
+        Thread.sleep(1100);
+        Playback.Signature b = playback.of(live, false, false, "viewer-b").signature();
+        assertTrue(b.expiresAt().isAfter(a.expiresAt()), "viewer b's signature is b's own, not a copy of a's");
+        assertEquals(a, playback.of(live, false, false, "viewer-a").signature(), "a keeps theirs");
     }
 
     @Test
     void aSignatureFromAnotherKeyIsRefused() {
         Channel live = channel(Visibility.PRIVATE, ChannelState.LIVE);
-        Map<String, String> params = params(playback.of(live, false, false, true).playbackUrl());
+        Map<String, String> params = params(playback.of(live, false, false, "viewer-a").playbackUrl());
         Playback stranger = new Playback();
         stranger.settings = MapConfig.settings(Map.of("onair.cdn.base-url", CDN, "onair.data.dir", data.resolve("other").toString()));
         assertEquals(Optional.of("bad signature"), SignedPolicy.refusal(CDN + "private/channels/" + live.id() + "/live.m3u8",
@@ -130,7 +140,7 @@ class PlaybackTest {
     void noCdnNoUrls() {
         Playback none = new Playback();
         none.settings = MapConfig.settings(Map.of());
-        assertEquals(Playback.Urls.NONE, none.of(channel(Visibility.PUBLIC, ChannelState.LIVE), true, true, true));
+        assertEquals(Playback.Urls.NONE, none.of(channel(Visibility.PUBLIC, ChannelState.LIVE), true, true, "viewer-a"));
     }
 
     private static Map<String, String> params(String url) {

@@ -21,7 +21,7 @@ public record ChannelView(
         Instant createdAt,
         @Schema(description = "When it first went LIVE") Instant startedAt,
         Instant endedAt,
-        @Schema(description = "Why it ended: ended-by-broadcaster, ended-by-admin, reconnect-timeout or max-length")
+        @Schema(description = "Why it ended: ended-by-broadcaster, ended-by-admin, reconnect-timeout, max-length or account-disabled")
         String endReason,
         @Schema(description = "The live HLS playlist on the CDN, while LIVE or RECONNECTING; for a private channel "
                 + "signed, and only for signed-in callers") String playbackUrl,

@@ -3,17 +3,18 @@ package dev.onair.api.channels;
 import dev.onair.accounts.entity.Role;
 import dev.onair.api.Callers;
 import dev.onair.api.OnAirApi;
+import dev.onair.channels.boundary.ChannelAccess;
 import dev.onair.channels.boundary.ChannelLifecycle;
 import dev.onair.channels.boundary.Channels;
 import dev.onair.channels.entity.ChannelState;
 import dev.onair.delivery.boundary.HlsSync;
 import dev.onair.accounts.entity.Caller;
 import dev.onair.channels.entity.Channel;
+import dev.onair.channels.entity.Viewer;
 import dev.onair.ingest.boundary.IngestWatchdog;
-import dev.onair.shared.Forbidden;
+import dev.onair.shared.Ids;
 import dev.onair.shared.InvalidInput;
 import dev.onair.shared.PageRequest;
-import dev.onair.shared.NotFound;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -45,20 +46,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 @Path("channels")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "channels")
 public class ChannelsResource {
 
-    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
     @EJB
     Channels channels;
 
     @EJB
     ChannelLifecycle lifecycle;
+
+    @EJB
+    ChannelAccess access;
 
     @EJB
     IngestWatchdog watchdog;
@@ -79,7 +80,8 @@ public class ChannelsResource {
     @PermitAll
     @Operation(summary = "List channels", description = "state=LIVE lists what is on air (LIVE and RECONNECTING), "
             + "the most recently started first, with their playback URLs; state=ENDED lists finished broadcasts, the most "
-            + "recently ended first, with their replay URLs once written. Private channels carry URLs only for signed-in callers.")
+            + "recently ended first, with their replay URLs once written. Private channels are listed only to their "
+            + "broadcaster, admins and the accounts allowed to watch them, with URLs signed for that caller.")
     @APIResponse(responseCode = "200", description = "One page of channels",
             content = @Content(schema = @Schema(implementation = ChannelPageView.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is not valid", ref = OnAirApi.BAD_REQUEST)
@@ -96,20 +98,25 @@ public class ChannelsResource {
             case "ENDED" -> EnumSet.of(ChannelState.ENDED);
             default -> throw InvalidInput.of("state", "must be LIVE or ENDED");
         };
-        return views.page(channels.list(states, PageRequest.parse(page, size)), security);
+        Viewer viewer = viewer(security, null);
+        return views.page(access.list(states, PageRequest.parse(page, size), viewer), viewer);
     }
 
     @GET
     @Path("{id}")
     @PermitAll
     @Operation(summary = "One channel", description = "With playbackUrl while LIVE or RECONNECTING, replayUrl once its "
-            + "replay is written, and thumbnailUrl, on the CDN; for a private channel signed (playbackSignature: the same "
-            + "signature as a query and as CloudFront cookies), and only for signed-in callers.")
+            + "replay is written, and thumbnailUrl, on the CDN. A private channel is there only for its broadcaster, admins, "
+            + "the accounts allowed to watch it and the holder of its share link (share), its URLs signed for that viewer "
+            + "(playbackSignature: the same signature as a query and as CloudFront cookies); for anyone else it does not exist.")
     @APIResponse(responseCode = "200", description = "The channel",
             content = @Content(schema = @Schema(implementation = ChannelView.class)))
-    @APIResponse(responseCode = "404", description = "No such channel", ref = OnAirApi.NOT_FOUND)
-    public ChannelView get(@PathParam("id") String id, @Context SecurityContext security) {
-        return views.of(channels.find(checked(id)), security);
+    @APIResponse(responseCode = "404", description = "No such channel, or a private one the caller may not see", ref = OnAirApi.NOT_FOUND)
+    public ChannelView get(@PathParam("id") String id,
+                           @Parameter(description = "A private channel's share-link token") @QueryParam("share") String share,
+                           @Context SecurityContext security) {
+        Viewer viewer = viewer(security, share);
+        return views.of(access.visible(checked(id), viewer), viewer);
     }
 
     @GET
@@ -117,16 +124,16 @@ public class ChannelsResource {
     @PermitAll
     @Operation(summary = "A channel's replay", description = "Written when the channel ENDED and every segment of it is "
             + "in S3 (a few seconds after the end): the VOD playlist's URL, its duration and segment count, and the "
-            + "thumbnails taken while live. A private channel's replay is signed, for signed-in callers only.")
+            + "thumbnails taken while live. A private channel's replay is for the viewers who may see the channel, signed for each.")
     @APIResponse(responseCode = "200", description = "The replay",
             content = @Content(schema = @Schema(implementation = ReplayView.class)))
-    @APIResponse(responseCode = "401", description = "A private channel and no bearer token (type sign-in-required)", ref = OnAirApi.UNAUTHORIZED)
-    @APIResponse(responseCode = "404", description = "No such channel, or no replay yet (type no-replay: not ended, "
-            + "being written, or never on air)", ref = OnAirApi.NOT_FOUND)
+    @APIResponse(responseCode = "404", description = "No such channel (or a private one the caller may not see), or no "
+            + "replay yet (type no-replay: not ended, being written, or never on air)", ref = OnAirApi.NOT_FOUND)
     @APIResponse(responseCode = "503", description = "No CDN is configured (type cdn-not-configured)", ref = OnAirApi.UNAVAILABLE)
-    public ReplayView replay(@PathParam("id") String id, @Context SecurityContext security) {
-        Channel channel = channels.find(checked(id));
-        return replays.of(channel, security);
+    public ReplayView replay(@PathParam("id") String id,
+                             @Parameter(description = "A private channel's share-link token") @QueryParam("share") String share,
+                             @Context SecurityContext security) {
+        return replays.of(checked(id), viewer(security, share));
     }
 
     @PATCH
@@ -142,10 +149,11 @@ public class ChannelsResource {
     @APIResponse(responseCode = "400", description = "Invalid fields, unknown fields or a malformed body", ref = OnAirApi.BAD_REQUEST)
     @APIResponse(responseCode = "401", description = "No valid bearer token", ref = OnAirApi.UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = "Not the channel's broadcaster", ref = OnAirApi.FORBIDDEN)
-    @APIResponse(responseCode = "404", description = "No such channel", ref = OnAirApi.NOT_FOUND)
+    @APIResponse(responseCode = "404", description = "No such channel, or a private one the caller may not see", ref = OnAirApi.NOT_FOUND)
     public ChannelView edit(@PathParam("id") String id, @Context SecurityContext security, InputStream body) {
         String channelId = checked(id);
-        return views.of(channels.edit(channelId, callers.of(security), ChannelEdit.read(body)), security);
+        Caller caller = callers.of(security);
+        return views.of(channels.edit(channelId, caller, ChannelEdit.read(body)), Viewer.of(caller));
     }
 
     @POST
@@ -158,10 +166,11 @@ public class ChannelsResource {
             content = @Content(schema = @Schema(implementation = ChannelView.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", ref = OnAirApi.UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = "Neither the broadcaster nor an admin", ref = OnAirApi.FORBIDDEN)
-    @APIResponse(responseCode = "404", description = "No such channel", ref = OnAirApi.NOT_FOUND)
+    @APIResponse(responseCode = "404", description = "No such channel, or a private one the caller may not see", ref = OnAirApi.NOT_FOUND)
     @APIResponse(responseCode = "409", description = "Already ended (type illegal-transition)", ref = OnAirApi.CONFLICT)
     public ChannelView end(@PathParam("id") String id, @Context SecurityContext security) {
-        return views.of(lifecycle.end(checked(id), callers.of(security)), security);
+        Caller caller = callers.of(security);
+        return views.of(lifecycle.end(checked(id), caller), Viewer.of(caller));
     }
 
     @GET
@@ -177,7 +186,7 @@ public class ChannelsResource {
             content = @Content(schema = @Schema(implementation = StreamHealthView.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", ref = OnAirApi.UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = "Neither the broadcaster nor an admin", ref = OnAirApi.FORBIDDEN)
-    @APIResponse(responseCode = "404", description = "No such channel", ref = OnAirApi.NOT_FOUND)
+    @APIResponse(responseCode = "404", description = "No such channel, or a private one the caller may not see", ref = OnAirApi.NOT_FOUND)
     public StreamHealthView health(@PathParam("id") String id, @Context SecurityContext security) {
         Channel channel = ownedOrAdmin(checked(id), security);
         return StreamHealthView.of(channel, channel.state() == ChannelState.LIVE ? watchdog.health(channel.id()) : Optional.empty(),
@@ -195,25 +204,21 @@ public class ChannelsResource {
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = StreamEventView.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", ref = OnAirApi.UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = "Neither the broadcaster nor an admin", ref = OnAirApi.FORBIDDEN)
-    @APIResponse(responseCode = "404", description = "No such channel", ref = OnAirApi.NOT_FOUND)
+    @APIResponse(responseCode = "404", description = "No such channel, or a private one the caller may not see", ref = OnAirApi.NOT_FOUND)
     public List<StreamEventView> events(@PathParam("id") String id, @Context SecurityContext security) {
         Channel channel = ownedOrAdmin(checked(id), security);
         return lifecycle.journalOf(channel.id()).stream().map(StreamEventView::of).toList();
     }
 
     private Channel ownedOrAdmin(String id, SecurityContext security) {
-        Channel channel = channels.find(id);
-        Caller caller = callers.of(security);
-        if (!caller.owns(channel.ownerId()) && !caller.admin()) {
-            throw new Forbidden("only the channel's broadcaster or an admin may see this");
-        }
-        return channel;
+        return access.managed(id, callers.of(security), "only the channel's broadcaster or an admin may see this");
     }
 
-    private static String checked(String id) {
-        if (id == null || !UUID.matcher(id).matches()) {
-            throw new NotFound("no channel " + (id == null ? "" : id.length() > 40 ? id.substring(0, 40) + "…" : id));
-        }
-        return id;
+    private Viewer viewer(SecurityContext security, String shareToken) {
+        return new Viewer(callers.optional(security), Optional.ofNullable(shareToken));
+    }
+
+    static String checked(String id) {
+        return Ids.existing("channel", id);
     }
 }

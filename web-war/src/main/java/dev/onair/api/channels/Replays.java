@@ -1,8 +1,9 @@
 package dev.onair.api.channels;
 
+import dev.onair.channels.boundary.ChannelAccess;
 import dev.onair.channels.entity.Channel;
 import dev.onair.channels.entity.ChannelState;
-import dev.onair.channels.entity.Visibility;
+import dev.onair.channels.entity.Viewer;
 import dev.onair.delivery.boundary.Segments;
 import dev.onair.delivery.control.DeliverySettings;
 import dev.onair.delivery.control.Playback;
@@ -11,16 +12,18 @@ import dev.onair.shared.DomainException;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.SecurityContext;
 
 import java.util.List;
 
-/** A channel's replay as the caller may see it. */
+/** A channel's replay as the viewer may see it (a private channel's: see {@link ChannelAccess}). */
 @ApplicationScoped
 public class Replays {
 
     @EJB
     Segments segments;
+
+    @EJB
+    ChannelAccess access;
 
     @Inject
     Playback playback;
@@ -28,18 +31,14 @@ public class Replays {
     @Inject
     DeliverySettings settings;
 
-    public ReplayView of(Channel channel, SecurityContext security) {
-        boolean isPrivate = channel.visibility() == Visibility.PRIVATE;
-        if (isPrivate && !ChannelViews.signedIn(security)) {
-            throw new Refused(DomainException.Kind.UNAUTHORIZED, "sign-in-required", "Sign in to watch",
-                    "the channel is private: its replay is for signed-in viewers");
-        }
+    public ReplayView of(String channelId, Viewer viewer) {
+        Channel channel = access.visible(channelId, viewer);
         Replay replay = segments.replayOf(channel.id()).orElseThrow(() -> new Refused(DomainException.Kind.NOT_FOUND,
                 "no-replay", "No replay", channel.state() != ChannelState.ENDED ? "the channel has not ended"
                 : channel.startedAt() == null ? "the channel ended without going live" : "the replay is being written; try again in a few seconds"));
         String base = settings.cdnBaseUrl().orElseThrow(() -> new Refused(DomainException.Kind.UNAVAILABLE,
                 "cdn-not-configured", "No CDN", "onair.cdn.base-url is not set: OnAir has no address to play from"));
-        Playback.Urls urls = playback.of(channel, true, false, true);
+        Playback.Urls urls = playback.of(channel, true, false, access.accessTo(channel, viewer).viewerKey());
         String query = urls.signature() == null ? "" : "?" + urls.signature().query();
         List<ReplayView.ThumbnailView> thumbnails = segments.thumbnailsOf(channel.id()).stream()
                 .map(t -> new ReplayView.ThumbnailView(t.takenAt(), base + t.objectKey() + query)).toList();

@@ -12,7 +12,7 @@ public record StreamEventView(
         @Schema(enumeration = {"STARTED", "INTERRUPTED", "RESUMED", "ENDED"}) String type,
         @Schema(description = "The publish session (absent when a channel ended without ever publishing)") String sessionId,
         @Schema(description = "For INTERRUPTED and ENDED: publisher-left, publisher-vanished, key-rotated, "
-                + "ingest-restarted, publisher-replaced; ended-by-broadcaster, ended-by-admin, reconnect-timeout, max-length")
+                + "ingest-restarted, publisher-replaced; ended-by-broadcaster, ended-by-admin, reconnect-timeout, max-length, account-disabled")
         String reason,
         Instant at) {
 

@@ -8,6 +8,7 @@ import dev.onair.api.channels.ChannelView;
 import dev.onair.api.channels.ChannelViews;
 import dev.onair.channels.boundary.Studio;
 import dev.onair.channels.entity.Channel;
+import dev.onair.channels.entity.Viewer;
 import dev.onair.ingest.boundary.StreamKeys;
 import dev.onair.shared.NotFound;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,8 +65,9 @@ public class StudioResource {
             content = @Content(schema = @Schema(implementation = ChannelView.class)))
     @APIResponse(responseCode = "404", description = "No unfinished channel: open one", ref = OnAirApi.NOT_FOUND)
     public ChannelView enter(@Context SecurityContext security) {
-        return studio.enter(callers.of(security))
-                .map(channel -> views.of(channel, security))
+        Caller caller = callers.of(security);
+        return studio.enter(caller)
+                .map(channel -> views.of(channel, Viewer.of(caller)))
                 .orElseThrow(() -> new NotFound("no unfinished channel; open one with POST /api/studio/channels"));
     }
 
