@@ -6,6 +6,7 @@ import { formatBitrate, formatClock, formatNumber, t } from './i18n.js';
 import { Player } from './player.js';
 import { api } from './session.js';
 import { ready } from './shell.js';
+import { followAccess } from './access.js';
 
 const POLL_MS = 2000;
 
@@ -77,6 +78,10 @@ byId('new-form').addEventListener('submit', async (event) => {
 
 async function loadStreamKey(path = '/api/studio/stream-key', method = 'GET') {
   const settings = await api(path, { method });
+  // RTMPS first: OBS takes either, and over TLS the key never crosses the network in the clear
+  byId('obs-server-secure').value = settings.secureServerUrl ?? '';
+  show(byId('obs-secure'), Boolean(settings.secureServerUrl));
+  byId('obs-server-label').textContent = settings.secureServerUrl ? t('studio.obs.server.plain') : t('studio.obs.server');
   byId('obs-server').value = settings.serverUrl;
   byId('obs-key').value = settings.streamKey;
 }
@@ -229,6 +234,7 @@ function render() {
     shownTitle = channel.title;
   }
   byId('visibility').textContent = t(`studio.visibility.${channel.visibility}`);
+  followAccess(channel).catch((error) => notice(t('error.generic', { detail: error.message })));
   byId('watch-link').href = `/channels/${encodeURIComponent(channel.id)}`;
   if (channel.live && channel.playbackUrl) {
     try {

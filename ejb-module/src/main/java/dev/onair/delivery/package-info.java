@@ -19,8 +19,13 @@
  * every segment of every session ({@link dev.onair.delivery.control.MediaPlaylists}) and a
  * {@link dev.onair.delivery.entity.Replay} row.</li>
  * <li><b>Playback.</b> {@link dev.onair.delivery.control.Playback} builds CDN URLs, signed with
- * CloudFront's custom policy for private channels; {@link dev.onair.delivery.control.SignedPolicy}
- * checks such signatures for the local edge that stands in for CloudFront.</li>
+ * CloudFront's custom policy for private channels, per viewer, for the viewers the channels
+ * component found entitled; {@link dev.onair.delivery.control.SignedPolicy} checks such
+ * signatures.</li>
+ * <li><b>The local edge.</b> Where no CloudFront exists (one machine),
+ * {@link dev.onair.delivery.boundary.LocalEdge} runs an nginx of its own that stands in for it;
+ * {@link dev.onair.delivery.control.EdgeAuthorization} answers its questions about private paths.
+ * It serves canonical paths only and fetches exactly the path it checked.</li>
  * </ul>
  */
 package dev.onair.delivery;

@@ -7,8 +7,10 @@
  * re-derived with an HMAC under a master secret that lives outside the database (to show it
  * again to its owner). Rotating fires {@link dev.onair.ingest.entity.StreamKeyRotated}.</li>
  * <li><b>nginx-rtmp.</b> {@link dev.onair.ingest.boundary.NginxSupervisor} renders nginx's
- * configuration and, in managed mode, runs nginx on a managed thread, restarts it with backoff
- * and stops it with the application. {@link dev.onair.ingest.control.NginxControl} reads its
+ * configuration ({@link dev.onair.ingest.control.NginxConfig}) and, in managed mode, runs nginx on a
+ * managed thread, restarts it with backoff and stops it with the application. Encoders reach
+ * nginx-rtmp only through nginx's stream module (RTMP and RTMPS, connection limits per address and
+ * per listener, the encoder's address passed on with the PROXY protocol). {@link dev.onair.ingest.control.NginxControl} reads its
  * {@code /stat} and drops publishers through {@code /control}.</li>
  * <li><b>Publishes.</b> {@link dev.onair.ingest.boundary.PublishGate} answers nginx's
  * {@code on_publish}, {@code on_update} and {@code on_publish_done}: each accepted publish is a

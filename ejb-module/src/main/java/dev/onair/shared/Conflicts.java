@@ -22,6 +22,25 @@ public final class Conflicts {
         return false;
     }
 
+    /**
+     * True when the database gave up {@code failure}'s transaction to break a deadlock or a lock
+     * wait (SQLState class 40: serialization failure, deadlock; Derby's lock timeout 40XL1): trying
+     * the same work again is the remedy.
+     */
+    public static boolean isLockConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException s = sql; s != null; s = s.getNextException()) {
+                    String state = s.getSQLState();
+                    if (state != null && (state.equals("40001") || state.equals("40P01") || state.startsWith("40XL"))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** True when {@code failure} was caused by a lost optimistic-locking race (someone else changed the row). */
     public static boolean isOptimisticLockLoss(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -1,7 +1,8 @@
 /**
  * What every business component shares: the domain exceptions that the web tier turns into
  * problem+json, text validation that counts characters the way people do (code points, so
- * Korean and emoji count as one each), and the JPA converter for {@link java.time.Instant}.
+ * Korean and emoji count as one each), the JPA converter for {@link java.time.Instant}, and
+ * {@link dev.onair.shared.NginxProcess}, one supervised nginx (ingest runs one, the local edge another).
  * Domain exceptions are {@code @ApplicationException(rollback = true)}: throwing one from an
  * EJB undoes the transaction and reaches the caller unwrapped.
  */

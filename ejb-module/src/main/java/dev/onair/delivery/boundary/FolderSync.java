@@ -9,6 +9,7 @@ import dev.onair.delivery.entity.Replay;
 import dev.onair.delivery.entity.Segment;
 import dev.onair.delivery.entity.Thumbnail;
 import dev.onair.delivery.control.Thumbnailer;
+import dev.onair.shared.Conflicts;
 import dev.onair.delivery.control.TsTiming;
 
 import java.io.IOException;
@@ -367,7 +368,7 @@ final class FolderSync {
             List<Segments.FolderSession> sessions = segments.sessionsOf(folder, 16);
             List<Segments.Listed> listed = new ArrayList<>(unlisted(fresh.get(0).number(), sessions));
             listed.addAll(attribute(playlist, fresh, attributes.lastModifiedTime().toInstant(), sessions));
-            List<Segment> recorded = segments.record(folder, listed, now);
+            List<Segment> recorded = record(listed, now);
             highWater = fresh.get(fresh.size() - 1).number();
             lastActivity = now;
             if (!recorded.isEmpty() && attributes.lastModifiedTime().toInstant().plus(FRESH).isAfter(now)) {
@@ -384,6 +385,26 @@ final class FolderSync {
         playlistTime = attributes.lastModifiedTime();
         playlistSize = attributes.size();
     }
+
+    /**
+     * Records newly listed segments; a transaction the database gave up to break a deadlock (the
+     * end of the channel locking its rows at that moment) is tried again at once, so the step does
+     * not fail for it.
+     */
+    private List<Segment> record(List<Segments.Listed> listed, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return segments.record(folder, listed, now);
+            } catch (RuntimeException e) {
+                if (attempt >= RECORD_ATTEMPTS || !Conflicts.isLockConflict(e)) {
+                    throw e;
+                }
+                LOG.log(Level.FINE, "Recording segments of {0} met a lock conflict; trying again", dir);
+            }
+        }
+    }
+
+    private static final int RECORD_ATTEMPTS = 3;
 
     /**
      * Which publish session cut each new entry. nginx starts every publish with a discontinuity

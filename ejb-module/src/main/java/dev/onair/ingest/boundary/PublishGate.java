@@ -1,5 +1,7 @@
 package dev.onair.ingest.boundary;
 
+import dev.onair.accounts.boundary.Accounts;
+import dev.onair.accounts.entity.Account;
 import dev.onair.channels.boundary.ChannelLifecycle;
 import dev.onair.channels.entity.Channel;
 import dev.onair.channels.entity.ChannelState;
@@ -54,6 +56,9 @@ public class PublishGate {
     @EJB
     ChannelLifecycle lifecycle;
 
+    @EJB
+    Accounts accounts;
+
     @Inject
     NginxControl nginx;
 
@@ -74,6 +79,9 @@ public class PublishGate {
         Optional<StreamKey> key = streamKeys.verified(call.name(), call.key());
         if (key.isEmpty()) {
             return refuse(call, PublishRefused.keyRefused());
+        }
+        if (accounts.find(key.get().accountId()).map(Account::disabled).orElse(true)) {
+            return refuse(call, PublishRefused.accountDisabled());
         }
         Optional<Channel> open = lifecycle.lockUnfinishedOf(key.get().accountId());
         if (open.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.onair.ingest.boundary;
 
+import dev.onair.ingest.control.IngestSettings;
 import dev.onair.ingest.control.MasterSecret;
 import dev.onair.ingest.control.StreamKeyDerivation;
 import dev.onair.ingest.entity.ObsSettings;
@@ -45,6 +46,9 @@ public class StreamKeys {
     @Inject
     @ConfigProperty(name = "onair.ingest.rtmp-url")
     String rtmpUrl;
+
+    @Inject
+    IngestSettings settings;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -116,6 +120,6 @@ public class StreamKeys {
 
     private ObsSettings settings(StreamKey key) {
         String secret = masterSecret.derivation().secret(key.accountId(), key.salt());
-        return new ObsSettings(rtmpUrl, StreamKeyDerivation.streamKey(key.publicName(), secret));
+        return new ObsSettings(rtmpUrl, settings.rtmpsUrl().orElse(null), StreamKeyDerivation.streamKey(key.publicName(), secret));
     }
 }

@@ -1,6 +1,5 @@
 package dev.onair.ingest.control;
 
-import dev.onair.delivery.control.DeliverySettings;
 import dev.onair.shared.Digests;
 import dev.onair.shared.SecretFiles;
 import jakarta.annotation.PostConstruct;
@@ -32,7 +31,7 @@ public class IngestSettings {
     Config config;
 
     @Inject
-    DeliverySettings delivery;
+    RtmpsCertificate certificate;
 
     private String callbackSecret;
 
@@ -78,14 +77,6 @@ public class IngestSettings {
         return (dir.isBlank() ? dataDir().resolve("nginx") : Path.of(dir)).toAbsolutePath().normalize();
     }
 
-    public Path configFile() {
-        return nginxDir().resolve("conf").resolve("nginx.conf");
-    }
-
-    public Path pidFile() {
-        return nginxDir().resolve("logs").resolve("nginx.pid");
-    }
-
     /** nginx's loopback HTTP endpoint for {@code /stat} and {@code /control}. */
     public URI controlUrl() {
         String url = string("onair.ingest.nginx.control-url", "");
@@ -105,40 +96,64 @@ public class IngestSettings {
     public NginxConfig nginxConfig() {
         String callbackBase = string("onair.ingest.callback-url", "");
         if (callbackBase.isBlank()) {
-            callbackBase = "http://127.0.0.1:" + integer("onair.http.port", 9080) + "/api/ingest";
+            callbackBase = internalBase() + "/api/ingest";
         }
         URI control = controlUrl();
         return new NginxConfig(
                 mode(),
                 Path.of(string("onair.ingest.nginx.rtmp-module", "/usr/lib/nginx/modules/ngx_rtmp_module.so")),
+                Path.of(string("onair.ingest.nginx.stream-module", "/usr/lib/nginx/modules/ngx_stream_module.so")),
                 nginxDir(),
                 string("onair.ingest.rtmp.host", ""),
                 integer("onair.ingest.rtmp.port", 1935),
+                rtmps(),
+                integer("onair.ingest.rtmp.internal-port", 11935),
                 control.getPort() > 0 ? control.getPort() : 80,
                 hlsDir(),
                 duration("onair.ingest.hls.fragment", "PT2S"),
                 duration("onair.ingest.update-interval", "PT10S"),
                 duration("onair.ingest.idle-timeout", "PT10S"),
+                new NginxConfig.Limits(integer("onair.ingest.capacity", 100),
+                        integer("onair.ingest.rtmp.connections-per-address", 16),
+                        duration("onair.ingest.rtmp.handshake-timeout", "PT10S")),
                 URI.create(stripSlash(callbackBase)),
-                callbackSecret,
-                edge());
+                callbackSecret);
     }
 
-    /** The local edge ({@code onair.edge.*}), or null when {@code onair.edge.port} is not set. */
-    private NginxConfig.Edge edge() {
-        String port = string("onair.edge.port", "");
-        if (port.isEmpty() || port.equals("0")) {
+    /** RTMPS on {@code onair.ingest.rtmps.port} (0: off), when a certificate is at hand. */
+    private NginxConfig.Rtmps rtmps() {
+        int port = rtmpsPort();
+        if (port == 0) {
             return null;
         }
-        URI endpoint = delivery.endpoint().orElseThrow(() -> new IllegalStateException(
-                "the local edge (onair.edge.port) reads an S3-compatible store: set onair.storage.endpoint"));
-        String authorize = string("onair.edge.authorize-url", "");
-        if (authorize.isBlank()) {
-            authorize = "http://127.0.0.1:" + integer("onair.http.port", 9080) + "/api/edge/authorize";
+        return certificate.files(nginxDir()).map(pem -> new NginxConfig.Rtmps(port, pem.certificate(), pem.key())).orElse(null);
+    }
+
+    private int rtmpsPort() {
+        return integer("onair.ingest.rtmps.port", 1936);
+    }
+
+    /** The OBS "Server" field over TLS ({@code onair.ingest.rtmps-url}); empty when RTMPS is off ({@code onair.ingest.rtmps.port=0}). */
+    public java.util.Optional<String> rtmpsUrl() {
+        if (rtmpsPort() == 0) {
+            return java.util.Optional.empty();
         }
-        return new NginxConfig.Edge(string("onair.edge.host", ""), integer("onair.edge.port", 0),
-                URI.create(stripSlash(endpoint.toString()) + "/" + delivery.bucket()), delivery.privatePrefix(),
-                URI.create(authorize));
+        String url = string("onair.ingest.rtmps-url", "");
+        return java.util.Optional.of(url.isEmpty() ? "rtmps://localhost:" + rtmpsPort() + "/" + APPLICATION : url);
+    }
+
+    /**
+     * OnAir's internal listener as nginx on this host reaches it: the only listener that serves
+     * the callbacks and the edge's authorization ({@code onair.internal.host}, loopback by default).
+     */
+    private String internalBase() {
+        String host = string("onair.internal.host", "127.0.0.1");
+        if (host.isEmpty() || host.equals("*") || host.equals("0.0.0.0") || host.equals("::")) {
+            host = "127.0.0.1";
+        } else if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + integer("onair.internal.port", 9081);
     }
 
     public Path hlsDir() {

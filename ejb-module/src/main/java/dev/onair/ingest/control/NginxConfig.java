@@ -1,57 +1,83 @@
 package dev.onair.ingest.control;
 
+import dev.onair.shared.NginxProcess;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The nginx-rtmp configuration OnAir runs, as values; {@link #render()} writes the file.
- * nginx runs one worker (statistics, control and stream state are per worker) and, when OnAir
- * manages it, in the foreground without a master process: the supervisor is its master, and a
- * dead nginx leaves no orphaned worker holding the RTMP port.
+ * The ingest nginx OnAir runs, as values; {@link #render()} writes its file. Encoders connect to
+ * nginx's stream module, never to nginx-rtmp directly: it counts their connections per address
+ * and per listener, closes those that do not start talking, terminates RTMPS, and hands each
+ * connection to nginx-rtmp on a loopback port with the PROXY protocol, so nginx-rtmp still knows
+ * the encoder's address (its {@code allow}/{@code deny} and its callbacks' {@code addr}). nginx
+ * runs one worker (statistics, control and stream state are per worker) and, when OnAir manages
+ * it, in the foreground without a master process. Its connection and file limits follow the
+ * node's capacity; the local edge is another nginx with a budget of its own.
  *
- * @param rtmpHost   address RTMP listens on; empty for every address (OBS on the network)
+ * @param rtmpHost   address RTMP and RTMPS listen on; empty for every address (OBS on the network)
+ * @param rtmps      RTMPS, or null when it is off
  * @param httpPort   loopback port of the {@code /stat} and {@code /control} endpoints
  * @param callbacks  base URL of OnAir's callbacks ({@code /publish}, {@code /update}, {@code /publish-done})
  * @param secret     shared secret nginx presents to OnAir on every callback
  */
-public record NginxConfig(IngestMode mode, Path rtmpModule, Path dir, String rtmpHost, int rtmpPort, int httpPort,
-                          Path hlsDir, Duration fragment, Duration updateInterval, Duration idleTimeout,
-                          URI callbacks, String secret, Edge edge) {
+public record NginxConfig(IngestMode mode, Path rtmpModule, Path streamModule, Path dir, String rtmpHost, int rtmpPort,
+                          Rtmps rtmps, int internalRtmpPort, int httpPort, Path hlsDir, Duration fragment,
+                          Duration updateInterval, Duration idleTimeout, Limits limits, URI callbacks, String secret) {
+
+    /** RTMP over TLS on {@code port}, with a PEM certificate chain and its key. */
+    public record Rtmps(int port, Path certificate, Path key) {
+        public Rtmps {
+            requirePort(port, "onair.ingest.rtmps.port");
+        }
+    }
 
     /**
-     * A local stand-in for the CDN (README "Delivery"): an HTTP server in the same nginx that
-     * reads the bucket anonymously ({@code origin}: an S3-compatible endpoint and bucket,
-     * path-style), caches by the objects' Cache-Control as CloudFront does, and, under
-     * {@code privatePrefix}, serves only requests that carry a valid CloudFront signature (asked
-     * of OnAir at {@code authorize}, as a subrequest).
-     *
-     * @param host listen address; empty for every address
+     * What one node takes: {@code capacity} publishers at once, {@code perAddress} connections
+     * from one address, and {@code handshake} for a connection to start RTMP (or TLS) before it is
+     * closed.
      */
-    public record Edge(String host, int port, URI origin, String privatePrefix, URI authorize) {
+    public record Limits(int capacity, int perAddress, Duration handshake) {
+        public Limits {
+            if (capacity < 1 || capacity > 10_000) {
+                throw new IllegalStateException("onair.ingest.capacity must be 1 to 10000, not " + capacity);
+            }
+            if (perAddress < 1 || perAddress > 1000) {
+                throw new IllegalStateException("onair.ingest.rtmp.connections-per-address must be 1 to 1000, not " + perAddress);
+            }
+            requirePositive(handshake, "onair.ingest.rtmp.handshake-timeout");
+        }
 
-        public Edge {
-            if (port < 1 || port > 65535) {
-                throw new IllegalStateException("onair.edge.port must be 1 to 65535, not " + port);
-            }
-            if (!host.isEmpty() && !host.matches("[0-9A-Za-z.:\\[\\]-]{1,64}")) {
-                throw new IllegalStateException("onair.edge.host must be an address or host name, not '" + host + "'");
-            }
-            if (!"http".equals(origin.getScheme()) || origin.getHost() == null || origin.getRawQuery() != null) {
-                throw new IllegalStateException("the local edge needs an http:// S3 endpoint (onair.storage.endpoint), not " + origin);
-            }
+        /** Connections one listener holds at most: every publisher plus as many reconnecting or local players. */
+        int perListener() {
+            return capacity * 2;
+        }
+
+        /**
+         * nginx's connections: each encoder is three (its own, the stream module's to nginx-rtmp,
+         * nginx-rtmp's end of that) on each of two listeners, plus callbacks, statistics and room to
+         * accept and close what is over a limit.
+         */
+        int workerConnections() {
+            return 3 * 2 * perListener() + 512;
+        }
+
+        /** Files: two per connection at most, and each stream's HLS segment and playlist being written. */
+        int openFiles() {
+            return 2 * workerConnections() + 4 * capacity + 64;
         }
     }
 
     public NginxConfig {
-        if (rtmpPort < 1 || rtmpPort > 65535) {
-            throw new IllegalStateException("onair.ingest.rtmp.port must be 1 to 65535, not " + rtmpPort);
-        }
-        if (httpPort < 1 || httpPort > 65535) {
-            throw new IllegalStateException("nginx's control port must be 1 to 65535, not " + httpPort);
-        }
+        requirePort(rtmpPort, "onair.ingest.rtmp.port");
+        requirePort(internalRtmpPort, "onair.ingest.rtmp.internal-port");
+        requirePort(httpPort, "nginx's control port");
         if (!rtmpHost.isEmpty() && !rtmpHost.matches("[0-9A-Za-z.:\\[\\]-]{1,64}")) {
             throw new IllegalStateException("onair.ingest.rtmp.host must be an address or host name, not '" + rtmpHost + "'");
+        }
+        if (internalRtmpPort == rtmpPort || rtmps != null && (rtmps.port() == rtmpPort || rtmps.port() == internalRtmpPort)) {
+            throw new IllegalStateException("onair.ingest.rtmp.port, onair.ingest.rtmps.port and onair.ingest.rtmp.internal-port must differ");
         }
         requirePositive(fragment, "onair.ingest.hls.fragment");
         requirePositive(updateInterval, "onair.ingest.update-interval");
@@ -62,26 +88,71 @@ public record NginxConfig(IngestMode mode, Path rtmpModule, Path dir, String rtm
     }
 
     public String render() {
-        String listen = rtmpHost.isEmpty() ? String.valueOf(rtmpPort) : rtmpHost + ":" + rtmpPort;
         StringBuilder conf = new StringBuilder();
         conf.append("# Rendered by OnAir from onair.ingest.* (README \"Going live\"). OnAir rewrites this file:\n")
             .append("# change the configuration, not the file.\n")
-            .append("load_module ").append(quoted(rtmpModule)).append(";\n");
+            .append("load_module ").append(quoted(rtmpModule)).append(";\n")
+            .append("load_module ").append(quoted(streamModule)).append(";\n");
         if (mode == IngestMode.MANAGED) {
             conf.append("daemon off;\n")
                 .append("master_process off;\n");
         }
         conf.append("worker_processes 1;\n")
+            .append("worker_rlimit_nofile ").append(limits.openFiles()).append(";\n")
             .append("pid ").append(quoted(dir.resolve("logs/nginx.pid"))).append(";\n")
             .append("error_log ").append(quoted(dir.resolve("logs/error.log"))).append(" notice;\n")
             .append("\n")
             .append("events {\n")
-            .append("    worker_connections 1024;\n")
+            .append("    worker_connections ").append(limits.workerConnections()).append(";\n")
             .append("}\n")
+            .append("\n");
+        renderStream(conf);
+        renderRtmp(conf);
+        renderHttp(conf);
+        return conf.toString();
+    }
+
+    private void renderStream(StringBuilder conf) {
+        conf.append("# Encoders come in here: connections counted per address and per listener, closed when they do not\n")
+            .append("# start talking, TLS ended for RTMPS, and handed to nginx-rtmp on loopback with their address.\n")
+            .append("stream {\n")
+            .append("    limit_conn_zone $binary_remote_addr zone=onair_address:1m;\n")
+            .append("    limit_conn_zone $server_port zone=onair_listener:64k;\n")
+            .append("    limit_conn_log_level warn;\n")
             .append("\n")
-            .append("rtmp {\n")
             .append("    server {\n")
-            .append("        listen ").append(listen).append(";\n")
+            .append("        listen ").append(listen(rtmpPort)).append(";\n");
+        proxyToRtmp(conf);
+        conf.append("    }\n");
+        if (rtmps != null) {
+            conf.append("\n")
+                .append("    server {\n")
+                .append("        listen ").append(listen(rtmps.port())).append(" ssl;\n")
+                .append("        ssl_certificate ").append(quoted(rtmps.certificate())).append(";\n")
+                .append("        ssl_certificate_key ").append(quoted(rtmps.key())).append(";\n")
+                .append("        ssl_protocols TLSv1.2 TLSv1.3;\n")
+                .append("        ssl_handshake_timeout ").append(millis(limits.handshake())).append(";\n");
+            proxyToRtmp(conf);
+            conf.append("    }\n");
+        }
+        conf.append("}\n\n");
+    }
+
+    private void proxyToRtmp(StringBuilder conf) {
+        conf.append("        limit_conn onair_address ").append(limits.perAddress()).append(";\n")
+            .append("        limit_conn onair_listener ").append(limits.perListener()).append(";\n")
+            .append("        proxy_pass 127.0.0.1:").append(internalRtmpPort).append(";\n")
+            .append("        proxy_protocol on;\n")
+            .append("        proxy_connect_timeout 5s;\n")
+            .append("        proxy_timeout ").append(millis(idleTimeout.multipliedBy(3))).append(";\n");
+    }
+
+    private void renderRtmp(StringBuilder conf) {
+        conf.append("rtmp {\n")
+            .append("    server {\n")
+            .append("        # only the stream module above connects here, with the PROXY protocol\n")
+            .append("        listen 127.0.0.1:").append(internalRtmpPort).append(" proxy_protocol;\n")
+            .append("        timeout ").append(millis(limits.handshake())).append(";\n")
             .append("        chunk_size 4096;\n")
             .append("        notify_method post;\n")
             .append("\n")
@@ -107,9 +178,11 @@ public record NginxConfig(IngestMode mode, Path rtmpModule, Path dir, String rtm
             .append("            hls_cleanup off;\n")
             .append("        }\n")
             .append("    }\n")
-            .append("}\n")
-            .append("\n")
-            .append("http {\n")
+            .append("}\n\n");
+    }
+
+    private void renderHttp(StringBuilder conf) {
+        conf.append("http {\n")
             .append("    access_log off;\n");
         for (String temp : new String[] {"client_body", "proxy", "fastcgi", "uwsgi", "scgi"}) {
             conf.append("    ").append(temp).append("_temp_path ").append(quoted(dir.resolve("temp/" + temp))).append(";\n");
@@ -126,73 +199,19 @@ public record NginxConfig(IngestMode mode, Path rtmpModule, Path dir, String rtm
             .append("        location / {\n")
             .append("            return 404;\n")
             .append("        }\n")
-            .append("    }\n");
-        if (edge != null) {
-            renderEdge(conf);
-        }
-        conf.append("}\n");
-        return conf.toString();
+            .append("    }\n")
+            .append("}\n");
     }
 
-    private void renderEdge(StringBuilder conf) {
-        String listen = edge.host().isEmpty() ? String.valueOf(edge.port()) : edge.host() + ":" + edge.port();
-        String origin = edge.origin().getScheme() + "://" + edge.origin().getRawAuthority();
-        String bucketPath = edge.origin().getRawPath() == null ? "" : edge.origin().getRawPath().replaceAll("/+$", "");
-        conf.append("\n")
-            .append("    # The local edge: what CloudFront does in production, for playback on this machine.\n")
-            .append("    proxy_cache_path ").append(quoted(dir.resolve("cache/edge")))
-            .append(" levels=1:2 keys_zone=onair_edge:10m max_size=1g inactive=10m use_temp_path=off;\n")
-            .append("\n")
-            .append("    server {\n")
-            .append("        listen ").append(listen).append(";\n")
-            .append("        add_header Access-Control-Allow-Origin \"*\" always;\n")
-            .append("        add_header X-Cache $upstream_cache_status always;\n")
-            .append("\n")
-            .append("        location / {\n")
-            .append("            limit_except GET {\n")
-            .append("                deny all;\n")
-            .append("            }\n")
-            .append(edgeProxy(origin, bucketPath))
-            .append("        }\n")
-            .append("        location /").append(edge.privatePrefix()).append(" {\n")
-            .append("            limit_except GET {\n")
-            .append("                deny all;\n")
-            .append("            }\n")
-            .append("            auth_request /_onair_authorize;\n")
-            .append(edgeProxy(origin, bucketPath))
-            .append("        }\n")
-            .append("        location = /_onair_authorize {\n")
-            .append("            internal;\n")
-            .append("            proxy_pass ").append(quoted(edge.authorize().toString())).append(";\n")
-            .append("            proxy_pass_request_body off;\n")
-            .append("            proxy_set_header Content-Length \"\";\n")
-            .append("            proxy_set_header X-Original-URI $request_uri;\n")
-            .append("            proxy_set_header X-OnAir-Edge-Secret ").append(quoted(secret)).append(";\n")
-            .append("        }\n")
-            .append("    }\n");
-    }
-
-    /** Proxies to the bucket without the query (a signature is not S3's business), caching as the origin says. */
-    private static String edgeProxy(String origin, String bucketPath) {
-        return "            rewrite ^(.*)$ " + bucketPath + "$1? break;\n"
-                + "            proxy_pass " + origin + ";\n"
-                + "            proxy_http_version 1.1;\n"
-                + "            proxy_set_header Connection \"\";\n"
-                + "            proxy_set_header Cookie \"\";\n"
-                + "            proxy_set_header Authorization \"\";\n"
-                + "            proxy_cache onair_edge;\n"
-                + "            proxy_cache_key $uri;\n"
-                + "            proxy_cache_lock on;\n"
-                + "            proxy_cache_valid 404 1s;\n"
-                + "            proxy_hide_header x-amz-request-id;\n"
-                + "            proxy_hide_header x-amz-id-2;\n";
+    private String listen(int port) {
+        return rtmpHost.isEmpty() ? String.valueOf(port) : rtmpHost + ":" + port;
     }
 
     private String callback(String call) {
         return quoted(callbacks + "/" + call + "?secret=" + secret);
     }
 
-    private static String millis(Duration duration) {
+    static String millis(Duration duration) {
         return duration.toMillis() + "ms";
     }
 
@@ -200,12 +219,14 @@ public record NginxConfig(IngestMode mode, Path rtmpModule, Path dir, String rtm
         return quoted(path.toString());
     }
 
-    /** An nginx string literal: double quotes, with backslashes and double quotes escaped. */
     static String quoted(String value) {
-        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-            throw new IllegalStateException("a line break has no place in an nginx setting: " + value);
+        return NginxProcess.quoted(value);
+    }
+
+    static void requirePort(int port, String key) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalStateException(key + " must be 1 to 65535, not " + port);
         }
-        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     private static void requirePositive(Duration duration, String key) {

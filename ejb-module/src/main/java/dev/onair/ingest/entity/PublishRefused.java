@@ -17,6 +17,11 @@ public class PublishRefused extends DomainException {
                 "The stream key is unknown, wrong or no longer valid (rotated).");
     }
 
+    public static PublishRefused accountDisabled() {
+        return new PublishRefused(Kind.FORBIDDEN, "account-disabled", "Account disabled",
+                "An administrator disabled the broadcaster's account.");
+    }
+
     public static PublishRefused noOpenChannel() {
         return new PublishRefused(Kind.CONFLICT, "no-open-channel", "No open channel",
                 "The broadcaster has no channel waiting for a publish: open one in the studio.");

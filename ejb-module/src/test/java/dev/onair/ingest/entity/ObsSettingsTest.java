@@ -9,7 +9,7 @@ class ObsSettingsTest {
 
     @Test
     void neverPrintsTheSecret() {
-        ObsSettings settings = new ObsSettings("rtmp://localhost:1935/live", "abcdefgh12345678?key=TOPSECRET");
+        ObsSettings settings = new ObsSettings("rtmp://localhost:1935/live", "rtmps://localhost:1936/live", "abcdefgh12345678?key=TOPSECRET");
         assertFalse(settings.toString().contains("TOPSECRET"));
         assertTrue(settings.toString().contains("abcdefgh12345678"));
     }
