@@ -14,13 +14,21 @@ async function providerIds() {
   return providers;
 }
 
-/** One sign-in button in the provider's own style (Kakao yellow, Google white with the G). */
+/**
+ * One sign-in button in the provider's own style (Kakao yellow, Google white with the G). "local"
+ * is the development provider `./onair run` starts on loopback: its button says so, and its
+ * tooltip says that only a browser on the same machine can use it.
+ */
 function providerButton(id) {
   const known = id === 'kakao' || id === 'google';
-  const label = known ? t(`signin.${id}`) : t('signin.other', { name: id.charAt(0).toUpperCase() + id.slice(1) });
-  return h('a', { class: `signin-button ${known ? id : 'other'}`, href: loginUrl(id), 'data-provider': id },
-    known ? h('img', { src: `/assets/img/${id}.svg`, alt: '', width: 20, height: 20 }) : null,
-    h('span', { text: label }));
+  const local = id === 'local';
+  const label = known || local ? t(`signin.${id}`) : t('signin.other', { name: id.charAt(0).toUpperCase() + id.slice(1) });
+  return h('a', {
+    class: `signin-button ${known ? id : local ? 'local' : 'other'}`, href: loginUrl(id), 'data-provider': id,
+    title: local ? t('signin.local.title') : undefined,
+  },
+  known ? h('img', { src: `/assets/img/${id}.svg`, alt: '', width: 20, height: 20 }) : null,
+  h('span', { text: label }));
 }
 
 /** Fills every [data-providers] element of the page with the sign-in buttons: Kakao and Google first. */
@@ -33,7 +41,7 @@ async function renderProviders() {
 }
 
 function rank(id) {
-  return id === 'kakao' ? 0 : id === 'google' ? 1 : 2;
+  return id === 'kakao' ? 0 : id === 'google' ? 1 : id === 'local' ? 3 : 2;
 }
 
 /** The person's picture, or their initial when there is none or it does not load. */
