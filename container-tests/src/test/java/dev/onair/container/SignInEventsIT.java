@@ -105,15 +105,27 @@ class SignInEventsIT {
     @Test
     void aRefusedSignInIsAnnouncedAndRecordedThoughNothingElseWasStored() {
         Instant before = Instant.now().minusSeconds(1);
-        String provider = "nope" + System.nanoTime() % 100000;
-        SignInRefused refused = assertThrows(SignInRefused.class, () -> signIn.begin(provider, "/",
-                URI.create("http://localhost:9080/api/"), null, new Client("203.0.113.7", "WitnessTest/3")));
-        assertEquals("unknown-provider", refused.type());
+        String provider = "witness";
+        URI api = URI.create("http://localhost:" + System.getenv("ONAIR_HTTP_PORT") + "/api/");
+        SignInRefused refused = assertThrows(SignInRefused.class, () -> signIn.begin(provider, "https://evil.example/",
+                api, null, new Client("203.0.113.7", "WitnessTest/3")));
+        assertEquals("return-to-not-allowed", refused.type());
         assertEquals(1, witness.failed(provider).size());
-        assertEquals("unknown-provider", witness.failed(provider).get(0).reason());
+        assertEquals("return-to-not-allowed", witness.failed(provider).get(0).reason());
         var recorded = history.search(new HistoryFilter(null, provider, Outcome.FAILURE, before, null), new PageRequest(0, 10));
         assertEquals(1, recorded.total());
-        assertEquals("unknown-provider", recorded.items().get(0).reason());
+        assertEquals("return-to-not-allowed", recorded.items().get(0).reason());
         assertEquals("203.0.113.7", recorded.items().get(0).ip());
+    }
+
+    @Test
+    void aSignInWithAProviderNobodyConfiguredLeavesNoRow() {
+        Instant before = Instant.now().minusSeconds(1);
+        String provider = "nope" + System.nanoTime() % 100000;
+        SignInRefused refused = assertThrows(SignInRefused.class, () -> signIn.begin(provider, "/",
+                URI.create("http://localhost:9080/api/"), null, new Client("203.0.113.8", "WitnessTest/4")));
+        assertEquals("unknown-provider", refused.type());
+        assertTrue(witness.failed(provider).isEmpty(), "strangers make up provider names at will: no event, no row");
+        assertEquals(0, history.search(new HistoryFilter(null, provider, null, before, null), new PageRequest(0, 10)).total());
     }
 }

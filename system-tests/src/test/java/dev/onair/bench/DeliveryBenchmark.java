@@ -273,7 +273,7 @@ class DeliveryBenchmark {
     private static void goLive(Api api, String secret, List<Broadcast> broadcasts) {
         long client = 5_000_000 + System.nanoTime() % 1_000_000;
         for (Broadcast broadcast : broadcasts) {
-            Api.Reply reply = api.send("POST", "/api/ingest/publish?secret=" + secret, null,
+            Api.Reply reply = Api.send(OnAirServer.internal("/api/ingest/publish?secret=" + secret), "POST", null,
                     BenchSupport.form(broadcast, String.valueOf(client++), "publish"), "application/x-www-form-urlencoded");
             if (reply.status() != 200) {
                 throw new IllegalStateException("on_publish refused: " + reply);

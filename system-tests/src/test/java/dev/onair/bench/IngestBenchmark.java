@@ -7,10 +7,7 @@ import dev.onair.system.Publisher;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,7 +52,7 @@ class IngestBenchmark {
     private static final int WORKERS = 128;
 
     /** Like nginx: HTTP/1.1, one request per connection at a time; cheap enough not to steal the server's CPU. */
-    private static final RawHttp HTTP = new RawHttp("127.0.0.1", Integer.getInteger("onair.it.http.port", 19080), WORKERS);
+    private static final RawHttp HTTP = new RawHttp("127.0.0.1", OnAirServer.INTERNAL_PORT, WORKERS);
 
     /** Why callbacks failed, by kind, status and problem type: printed under the table. */
     static final Map<String, Integer> REASONS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -115,7 +111,7 @@ class IngestBenchmark {
         //    (once they left) the on_publish cycle
         int bestUpdate = highestRate(secret, updates, "update");
         for (int i = 0; i < broadcasts.size(); i++) {
-            api.send("POST", "/api/ingest/publish-done?secret=" + secret, null, BenchSupport.form(broadcasts.get(i), live[i], "publish_done"),
+            Api.send(OnAirServer.internal("/api/ingest/publish-done?secret=" + secret), "POST", null, BenchSupport.form(broadcasts.get(i), live[i], "publish_done"),
                     "application/x-www-form-urlencoded");
         }
         int bestPublish = highestRate(secret, cycle, "publish");
@@ -195,7 +191,7 @@ class IngestBenchmark {
         for (int i = 0; i < broadcasts.size(); i++) {
             Broadcast broadcast = broadcasts.get(i);
             clients[i] = String.valueOf(clientIds.incrementAndGet());
-            api.send("POST", "/api/ingest/publish?secret=" + secret, null, BenchSupport.form(broadcast, clients[i], "publish"),
+            Api.send(OnAirServer.internal("/api/ingest/publish?secret=" + secret), "POST", null, BenchSupport.form(broadcast, clients[i], "publish"),
                     "application/x-www-form-urlencoded");
             if (!"LIVE".equals(broadcast.state())) {
                 throw new IllegalStateException("could not make broadcast " + i + " live: " + broadcast.state());

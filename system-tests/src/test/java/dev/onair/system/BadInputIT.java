@@ -106,8 +106,8 @@ class BadInputIT {
         String huge = Json.createObjectBuilder().add("title", "t").add("visibility", "PUBLIC")
                 .add("description", "x".repeat(200_000)).build().toString();
         Api.Reply reply = api.post("/api/studio/channels", bj.token(), huge);
-        assertEquals(400, reply.status());
-        assertEquals("malformed-body", reply.problemType());
+        assertEquals(413, reply.status(), reply::toString);
+        assertEquals("payload-too-large", reply.problemType());
         assertEquals(404, api.get("/api/studio", bj.token()).status());
     }
 }

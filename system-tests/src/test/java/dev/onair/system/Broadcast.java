@@ -36,8 +36,15 @@ public record Broadcast(Api api, Broadcaster broadcaster, String channelId, Stri
         return Publisher.start(serverUrl, streamKey);
     }
 
+    /** Publishes over RTMPS, the studio's other "Server" field. */
+    public Publisher publishSecurely() {
+        String secure = api.get("/api/studio/stream-key", broadcaster.token()).json().getString("secureServerUrl");
+        return Publisher.start(secure, streamKey);
+    }
+
+    /** The channel as its broadcaster sees it (who may see a private one too). */
     public JsonObject channel() {
-        return api.get("/api/channels/" + channelId, null).json();
+        return api.get("/api/channels/" + channelId, broadcaster.token()).json();
     }
 
     public String state() {

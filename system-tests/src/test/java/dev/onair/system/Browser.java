@@ -73,6 +73,13 @@ public final class Browser {
         return send(request, uri);
     }
 
+    /** A POST without a body, with extra headers (Origin, Sec-Fetch-Site: what a page of some site would send). */
+    public Api.Reply postWith(URI uri, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody());
+        headers.forEach(request::header);
+        return send(request, uri);
+    }
+
     private Api.Reply send(HttpRequest.Builder request, URI uri) {
         request.timeout(Duration.ofSeconds(30)).header("User-Agent", userAgent);
         if (!request.build().headers().firstValue("Accept").isPresent()) {

@@ -67,6 +67,34 @@ class ChannelsIT {
     }
 
     @Test
+    void aPrivateChannelDoesNotExistForStrangersAndIsNotManagedByItsViewers() {
+        Broadcaster owner = Broadcaster.fresh();
+        Broadcaster allowed = Broadcaster.fresh();
+        Broadcaster stranger = Broadcaster.fresh();
+        String channel = "/api/channels/" + owner.open(api, "비공개 관리", "PRIVATE").getString("id");
+        assertEquals(200, api.post(channel + "/viewers", owner.token(), "{\"accountId\":\"" + allowed.id() + "\"}").status());
+        String edit = "{\"title\":\"taken over\"}";
+        String[][] calls = {{"GET", "/events"}, {"GET", "/health"}, {"PATCH", ""}, {"POST", "/end"}, {"GET", "/viewers"},
+                {"GET", "/share-link"}, {"POST", "/share-link"}, {"DELETE", "/share-link"}, {"DELETE", "/viewers/" + owner.id()}};
+        for (String[] call : calls) {
+            String body = call[0].equals("PATCH") ? edit : null;
+            String type = body == null ? null : "application/json";
+            Api.Reply hidden = api.send(call[0], channel + call[1], stranger.token(), body, type);
+            assertEquals(404, hidden.status(), "a stranger: " + call[0] + " " + call[1] + " " + hidden);
+            assertEquals("not-found", hidden.problemType());
+            Api.Reply viewer = api.send(call[0], channel + call[1], allowed.token(), body, type);
+            assertEquals(403, viewer.status(), "an allowed viewer sees it but does not manage it: " + call[0] + " " + call[1] + " " + viewer);
+        }
+        assertEquals(200, api.get(channel, allowed.token()).status());
+        assertEquals(200, api.get(channel + "/events", Broadcaster.admin().token()).status(), "admins see every channel");
+        assertEquals("비공개 관리", api.get(channel, owner.token()).json().getString("title"), "nothing was changed");
+        Api.Reply notAnAccount = api.post(channel + "/viewers", owner.token(), "{\"accountId\":\"00000000-0000-4000-8000-000000000000\"}");
+        assertEquals(400, notAnAccount.status());
+        assertEquals("accountId", notAnAccount.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(400, api.post(channel + "/viewers", owner.token(), "{}").status());
+    }
+
+    @Test
     void concurrentEditsEachSucceedOrAskForARetryAndNoneIsLost() throws Exception {
         Broadcaster owner = Broadcaster.fresh();
         String id = owner.open(api, "edit race").getString("id");

@@ -104,7 +104,12 @@ public final class Chromium implements AutoCloseable {
 
     /** Opens a path on OnAir and waits for its scripts to have drawn the header. */
     public Chromium open(String path) {
-        driver.get(OnAirServer.get().http(path).toString());
+        return openAt(OnAirServer.get().http(path).toString());
+    }
+
+    /** Opens a page of an OnAir at any address (another server than the shared test server). */
+    public Chromium openAt(String url) {
+        driver.get(url);
         awaitShell();
         return this;
     }
@@ -130,7 +135,9 @@ public final class Chromium implements AutoCloseable {
     /** Waits for a condition; a timeout names the page the browser was on and its console. */
     public <T> T until(ExpectedCondition<T> condition, Duration timeout) {
         try {
-            return new WebDriverWait(driver, timeout, Duration.ofMillis(200)).until(condition);
+            // a page that re-renders replaces elements between finding and reading them: look again
+            return new WebDriverWait(driver, timeout, Duration.ofMillis(200))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
         } catch (TimeoutException e) {
             screenshot("timed-out");
             throw new TimeoutException("waited " + timeout + " on " + driver.getCurrentUrl() + "; console:\n" + console(), e);

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -115,10 +114,8 @@ class DeliveryIT {
             assertEquals("", read.output(), "ffmpeg read the whole replay without a complaint");
 
             Path dir = server.dataDir().resolve("hls").resolve(broadcast.streamName());
-            try (Stream<Path> files = Files.list(dir)) {
-                assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".ts")).toList(),
-                        "every uploaded segment is deleted from disk");
-            }
+            assertEquals(List.of(), Eventually.await(() -> segmentFiles(dir), List::isEmpty, Duration.ofSeconds(10)),
+                    "every uploaded segment is deleted from disk");
             String secret = broadcast.streamKey().substring(broadcast.streamKey().indexOf("?key=") + 5);
             assertTrue(s3.keys("").stream().noneMatch(k -> k.contains(secret) || k.contains(broadcast.streamName())),
                     "object keys name neither the key nor its public name");
@@ -159,17 +156,27 @@ class DeliveryIT {
     }
 
     @Test
-    void aPrivateChannelPlaysOnlyWithASignatureOfItsOwnAndOnlyForSignedInViewers() {
+    void aPrivateChannelPlaysOnlyWithASignatureOfItsOwnAndOnlyForTheViewersItsBroadcasterAllows() {
         Broadcast broadcast = Broadcast.open(api, "private", "PRIVATE");
-        Broadcaster viewer = Broadcaster.fresh();
+        String owner = broadcast.broadcaster().token();
+        Broadcaster allowed = Broadcaster.fresh();
+        Broadcaster stranger = Broadcaster.fresh();
+        String channel = "/api/channels/" + broadcast.channelId();
         String folder = "private/channels/" + broadcast.channelId() + "/";
+        assertEquals(200, api.post(channel + "/viewers", owner, "{\"accountId\":\"" + allowed.id() + "\"}").status());
         try (Publisher obs = broadcast.publish()) {
             assertEquals("LIVE", broadcast.awaitState("LIVE", LIVE_WITHIN), obs::output);
-            JsonObject anonymous = broadcast.channel();
-            assertFalse(anonymous.containsKey("playbackUrl"), "anonymous callers get no URL: " + anonymous);
-            assertFalse(anonymous.containsKey("playbackSignature"));
+            for (String token : new String[] {null, stranger.token()}) {
+                Api.Reply hidden = api.get(channel, token);
+                assertEquals(404, hidden.status(), "neither anonymous nor another account learns it exists: " + hidden);
+                assertFalse(hidden.body().contains("private"), "not even its title");
+                assertFalse(api.get("/api/channels?state=LIVE&size=100", token).body().contains(broadcast.channelId()),
+                        "nor finds it in the list");
+            }
+            assertTrue(api.get("/api/channels?state=LIVE&size=100", allowed.token()).body().contains(broadcast.channelId()),
+                    "the allowed viewer finds it in the list");
 
-            JsonObject signedIn = api.get("/api/channels/" + broadcast.channelId(), viewer.token()).json();
+            JsonObject signedIn = api.get(channel, allowed.token()).json();
             String signed = signedIn.getString("playbackUrl");
             assertTrue(signed.startsWith(OnAirServer.cdn() + folder + "live.m3u8?"), signed);
             assertTrue(signed.contains("Policy=") && signed.contains("Signature=") && signed.contains("Key-Pair-Id="), signed);
@@ -202,17 +209,43 @@ class DeliveryIT {
             assertEquals(0, probe.exit(), "a player with the channel's cookies plays it: " + probe.output());
             assertTrue(probe.output().contains("h264"), probe::output);
 
-            Api.Reply locked = api.patch("/api/channels/" + broadcast.channelId(), broadcast.broadcaster().token(),
-                    "{\"visibility\":\"PUBLIC\"}");
+            // a share link lets whoever holds it watch, without an account
+            Api.Reply link = api.post(channel + "/share-link", owner, null);
+            assertEquals(201, link.status(), link::toString);
+            String token = link.json().getString("token");
+            assertTrue(link.json().getString("url").endsWith("/channels/" + broadcast.channelId() + "?share=" + token));
+            JsonObject shared = api.get(channel + "?share=" + token, null).json();
+            assertTrue(shared.getString("playbackUrl").contains("Signature="), shared::toString);
+            assertFalse(shared.getJsonObject("playbackSignature").getString("query").equals(signature.getString("query")),
+                    "the link holder's signature is not the allowed viewer's");
+            assertEquals(404, api.get(channel + "?share=" + token + "x", null).status(), "a wrong token opens nothing");
+            assertEquals(403, api.post(channel + "/share-link", allowed.token(), null).status(), "a viewer cannot share it on");
+            assertEquals(404, api.post(channel + "/share-link", stranger.token(), null).status());
+
+            // withdrawn: no channel, no URL, no new signature, at once
+            Api.Reply rotated = api.post(channel + "/share-link", owner, null);
+            assertEquals(404, api.get(channel + "?share=" + token, null).status(), "rotating the link ends the old one");
+            String newToken = rotated.json().getString("token");
+            assertEquals(200, api.get(channel + "?share=" + newToken, null).status());
+            assertEquals(204, api.send("DELETE", channel + "/share-link", owner, null, null).status());
+            assertEquals(404, api.get(channel + "?share=" + newToken, null).status(), "withdrawing the link ends it");
+            assertEquals(204, api.send("DELETE", channel + "/viewers/" + allowed.id(), owner, null, null).status());
+            assertEquals(404, api.get(channel, allowed.token()).status(), "a withdrawn viewer no longer sees it");
+            assertEquals(404, api.get(channel + "/replay", allowed.token()).status());
+            assertEquals("[]", api.get(channel + "/viewers", owner).body().replace(" ", ""), "nobody is allowed now");
+            assertEquals(200, api.post(channel + "/viewers", owner, "{\"accountId\":\"" + allowed.id() + "\"}").status(),
+                    "allowed again for the replay");
+
+            Api.Reply locked = api.patch(channel, owner, "{\"visibility\":\"PUBLIC\"}");
             assertEquals(409, locked.status(), locked::toString);
             assertEquals("urn:onair:problem:visibility-locked", locked.json().getString("type"));
 
             assertEquals(200, broadcast.end().status());
         }
-        Api.Reply anonymousReplay = api.get("/api/channels/" + broadcast.channelId() + "/replay", null);
-        assertEquals(401, anonymousReplay.status(), anonymousReplay::toString);
-        assertEquals("urn:onair:problem:sign-in-required", anonymousReplay.json().getString("type"));
-        JsonObject replay = broadcast.awaitReplay(viewer.token(), REPLAY_WITHIN);
+        Api.Reply anonymousReplay = api.get(channel + "/replay", null);
+        assertEquals(404, anonymousReplay.status(), anonymousReplay::toString);
+        assertEquals("urn:onair:problem:not-found", anonymousReplay.json().getString("type"));
+        JsonObject replay = broadcast.awaitReplay(allowed.token(), REPLAY_WITHIN);
         assertTrue(replay.getString("url").contains("Signature="));
         assertTrue(s3.keys("channels/" + broadcast.channelId()).isEmpty(), "nothing of a private channel outside the private prefix");
     }
@@ -224,6 +257,14 @@ class DeliveryIT {
         Api.Reply replay = api.get("/api/channels/" + broadcast.channelId() + "/replay", null);
         assertEquals(404, replay.status());
         assertEquals("urn:onair:problem:no-replay", replay.json().getString("type"));
+    }
+
+    private static List<Path> segmentFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".ts")).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static String cookieHeader(JsonObject cookies) {

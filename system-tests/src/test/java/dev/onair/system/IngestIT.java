@@ -221,7 +221,7 @@ class IngestIT {
     }
 
     private Api.Reply callback(String pathAndQuery, String form) {
-        return api.send("POST", "/api/ingest/" + pathAndQuery, null, form, "application/x-www-form-urlencoded");
+        return Api.send(OnAirServer.internal("/api/ingest/" + pathAndQuery), "POST", null, form, "application/x-www-form-urlencoded");
     }
 
     private static String read(Path file) {

@@ -138,6 +138,13 @@ public final class LocalS3 {
         }
     }
 
+    /** Writes an object as OnAir writes them for the local edge: readable anonymously. */
+    public void putPublic(String key, byte[] content, String contentType) {
+        client().putObject(b -> b.bucket(BUCKET).key(key).contentType(contentType)
+                        .acl(software.amazon.awssdk.services.s3.model.ObjectCannedACL.PUBLIC_READ),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(content));
+    }
+
     public byte[] get(String key) {
         return client().getObject(b -> b.bucket(BUCKET).key(key), ResponseTransformer.toBytes()).asByteArray();
     }

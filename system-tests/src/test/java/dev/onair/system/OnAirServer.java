@@ -32,6 +32,16 @@ public final class OnAirServer {
     static final int NGINX_HTTP_PORT = 19936;
     /** The local edge (the CDN's stand-in) in OnAir's nginx. */
     static final int EDGE_PORT = 19088;
+    /** OnAir's internal listener: nginx's callbacks and the edge's authorization, loopback only. */
+    public static final int INTERNAL_PORT = Integer.getInteger("onair.it.internal.port", 19081);
+    /** RTMP over TLS, ended by nginx's stream module in front of nginx-rtmp. */
+    static final int RTMPS_PORT = 19940;
+    /** Where nginx-rtmp itself listens, on loopback, behind the stream module. */
+    static final int RTMP_INTERNAL_PORT = 19941;
+    /** Derby's network server inside the test server, so that tests can read the embedded database. */
+    static final int DERBY_PORT = 19527;
+    /** A second admin identity, for the test that takes the role away again (KakaoShapedProvider ids). */
+    public static final long SECOND_ADMIN_KAKAO_ID = 1_000_000_002L;
 
     private static OnAirServer instance;
 
@@ -73,9 +83,19 @@ public final class OnAirServer {
         return URI.create("https://127.0.0.1:" + httpsPort + path);
     }
 
+    /** An address on the internal listener (where only nginx's endpoints answer). */
+    public static URI internal(String path) {
+        return URI.create("http://127.0.0.1:" + INTERNAL_PORT + path);
+    }
+
     /** What the studio tells OBS (the "Server" field), and where the tests' nginx listens. */
     public static String rtmpUrl() {
         return "rtmp://127.0.0.1:" + RTMP_PORT + "/live";
+    }
+
+    /** The "Server" field over TLS. */
+    public static String rtmpsUrl() {
+        return "rtmps://127.0.0.1:" + RTMPS_PORT + "/live";
     }
 
     /** The CDN base URL OnAir builds playback URLs on: the local edge. */
@@ -125,10 +145,56 @@ public final class OnAirServer {
         try {
             deleteRecursively(work);
             Files.createDirectories(work);
+            prepareUserDir();
+            admins("kakao:" + SignIns.ADMIN.id(), "kakao:" + SECOND_ADMIN_KAKAO_ID);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         launch();
+    }
+
+    /**
+     * The test server's own copy of the server configuration (WLP_USER_DIR), so that a test can
+     * change Liberty variables while it runs (configDropins) without touching the build's server
+     * that `./onair run` uses; the application and the drivers are links to the build's.
+     */
+    private void prepareUserDir() throws IOException {
+        Path built = wlp.resolve("usr/servers/onair");
+        Path server = userDir().resolve("servers/onair");
+        Files.createDirectories(server.resolve("configDropins/overrides"));
+        Files.createDirectories(server.resolve("configDropins/defaults"));
+        for (String file : List.of("server.xml", "jvm.options", "server.env", "bootstrap.properties")) {
+            if (Files.exists(built.resolve(file))) {
+                Files.copy(built.resolve(file), server.resolve(file));
+            }
+        }
+        try (Stream<Path> defaults = Files.list(built.resolve("configDropins/defaults"))) {
+            for (Path dropin : defaults.toList()) {
+                Files.copy(dropin, server.resolve("configDropins/defaults").resolve(dropin.getFileName()));
+            }
+        }
+        Files.createSymbolicLink(server.resolve("apps"), built.resolve("apps"));
+        Files.createSymbolicLink(server.resolve("lib"), built.resolve("lib"));
+    }
+
+    private Path userDir() {
+        return work.resolve("usr");
+    }
+
+    /**
+     * Sets {@code onair.admins} as a Liberty variable in a configuration drop-in, which the running
+     * server picks up within a second or two (a changed list takes effect at each account's next refresh).
+     */
+    public void admins(String... identities) {
+        Path dropin = userDir().resolve("servers/onair/configDropins/overrides/admins.xml");
+        Path temporary = dropin.resolveSibling("admins.xml.tmp");
+        try {
+            Files.writeString(temporary, "<server>\n    <variable name=\"onair.admins\" value=\"" + String.join(",", identities)
+                    + "\"/>\n</server>\n");
+            Files.move(temporary, dropin, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void launch() {
@@ -136,17 +202,32 @@ public final class OnAirServer {
             LocalS3.get();
             Map<String, String> env = new java.util.HashMap<>(Map.of(
                     "WLP_OUTPUT_DIR", work.resolve("output").toString(),
+                    "WLP_USER_DIR", userDir().toString(),
                     "ONAIR_HTTP_PORT", String.valueOf(httpPort),
                     "ONAIR_HTTPS_PORT", String.valueOf(httpsPort),
+                    "ONAIR_INTERNAL_PORT", String.valueOf(INTERNAL_PORT),
                     "ONAIR_DATA_DIR", work.resolve("data").toString(),
                     // OnAir signs with the development key, so that tests can forge tokens that
                     // differ from real ones in exactly one respect.
                     "ONAIR_AUTH_SIGNING_KEY", Tokens.privateKeyFile().toString(),
-                    "ONAIR_ADMINS", "kakao:" + SignIns.ADMIN.id(),
-                    "ONAIR_HTTP_TRUSTED_PROXIES", "127.0.0.1"));
+                    "ONAIR_HTTP_TRUSTED_PROXIES", "127.0.0.1",
+                    // the tests' own requests come from loopback, many at once; a test that is
+                    // about the limits comes from another address (X-Forwarded-For through the proxy)
+                    "ONAIR_RATE_LIMITS_EXEMPT", "127.0.0.1"));
+            env.putAll(Map.of(
+                    // short enough for a test to watch the purge jobs work
+                    "ONAIR_LOGINS_PURGE_INTERVAL", "PT2S",
+                    "ONAIR_AUTH_PURGE_INTERVAL", "PT2S"));
             env.putAll(TestProviders.get().onAirEnvironment("http://127.0.0.1:" + httpPort));
             env.putAll(Map.of(
-                    "ONAIR_INGEST_RTMP_HOST", "127.0.0.1",
+                    "ONAIR_INGEST_RTMPS_PORT", String.valueOf(RTMPS_PORT),
+                    "ONAIR_INGEST_RTMPS_URL", rtmpsUrl(),
+                    "ONAIR_INGEST_RTMP_INTERNAL_PORT", String.valueOf(RTMP_INTERNAL_PORT),
+                    // IngestLoadIT and bench/ingest publish 30 streams from this one address
+                    "ONAIR_INGEST_RTMP_CONNECTIONS_PER_ADDRESS", "40"));
+            env.putAll(Map.of(
+                    // every address, as in production: ListenersIT and IngestEdgesIT come from this machine's network address
+                    "ONAIR_INGEST_RTMP_HOST", "",
                     "ONAIR_INGEST_RTMP_PORT", String.valueOf(RTMP_PORT),
                     "ONAIR_INGEST_NGINX_HTTP_PORT", String.valueOf(NGINX_HTTP_PORT),
                     "ONAIR_INGEST_RTMP_URL", rtmpUrl(),
@@ -171,6 +252,9 @@ public final class OnAirServer {
                 env.put("ONAIR_DB_URL", required("onair.it.postgresql.url") + "?currentSchema=" + schema);
                 env.put("ONAIR_DB_USER", required("onair.it.postgresql.user"));
                 env.put("ONAIR_DB_PASSWORD", "unused-with-trust-auth");
+            } else {
+                env.put("JVM_ARGS", "-Dderby.drda.startNetworkServer=true -Dderby.drda.host=127.0.0.1 -Dderby.drda.portNumber="
+                        + DERBY_PORT);
             }
             int exit = run(env, "start");
             if (exit != 0) {
@@ -192,7 +276,7 @@ public final class OnAirServer {
 
     private void stop() {
         try {
-            run(Map.of("WLP_OUTPUT_DIR", work.resolve("output").toString()), "stop");
+            run(Map.of("WLP_OUTPUT_DIR", work.resolve("output").toString(), "WLP_USER_DIR", userDir().toString()), "stop");
         } catch (IOException e) {
             System.err.println("could not stop the OnAir test server: " + e);
         }

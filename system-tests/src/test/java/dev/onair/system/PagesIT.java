@@ -203,32 +203,112 @@ class PagesIT {
 
     @Test
     @SuppressWarnings("try") // the publisher is on air for the whole block
-    void aPrivateChannelAsksAnAnonymousViewerToSignInThenPlaysSigned(TestInfo test) {
+    void aPrivateChannelIsHiddenFromStrangersAndPlaysSignedForAnAllowedViewerAndAShareLinksHolder(TestInfo test) {
         Broadcast broadcast = Broadcast.open(api, "비공개 리허설 " + UUID.randomUUID().toString().substring(0, 6), "PRIVATE");
-        try (Publisher publisher = broadcast.publish(); Chromium viewer = Chromium.korean(folder(test), "viewer")) {
+        String channel = "/api/channels/" + broadcast.channelId();
+        String subject = "viewer-" + UUID.randomUUID();
+        String viewerAccount = SignIns.google(new Browser(), subject, Map.of("name", "시청자")).accountId();
+        assertEquals(200, api.post(channel + "/viewers", broadcast.broadcaster().token(),
+                "{\"accountId\":\"" + viewerAccount + "\"}").status());
+        String shareUrl = api.post(channel + "/share-link", broadcast.broadcaster().token(), null).json().getString("url");
+        try (Publisher publisher = broadcast.publish(); Chromium viewer = Chromium.korean(folder(test), "viewer");
+             Chromium holder = Chromium.korean(folder(test), "share-link-holder")) {
             broadcast.awaitState("LIVE", LONG);
             viewer.open("/channels/" + broadcast.channelId());
-            viewer.until(d -> "비공개 방송입니다. 로그인하면 볼 수 있습니다.".equals(viewer.find("#stage-text").getText()), SHORT);
+            viewer.until(d -> "없는 방송이거나 비공개 방송입니다. 공유받은 방송이라면 로그인하세요.".equals(viewer.find("#stage-text").getText()), SHORT);
+            assertEquals("", viewer.find("#title").getText(), "a stranger does not even see its title");
             WebElement google = viewer.visible("#stage-signin a.signin-button.google", SHORT);
-            assertTrue(viewer.find("#stage-signin a.signin-button.kakao").isDisplayed());
             assertEquals("", viewer.script("return document.querySelector('#player').currentSrc;"), "nothing to play without signing in");
             viewer.screenshot("channel-private-anonymous");
 
-            TestProviders.get().nextGoogleUser("viewer-" + UUID.randomUUID(), Map.of("name", "시청자"));
+            TestProviders.get().nextGoogleUser(subject, Map.of("name", "시청자"));
             google.click();
             viewer.until(d -> d.getCurrentUrl().endsWith("/channels/" + broadcast.channelId()), SHORT);
             awaitPlaying(viewer, "#player");
-            // every playlist and segment request carried the CloudFront signature
-            Map<String, Object> requests = viewer.script("""
-                    const cdn = performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/private/channels/'));
-                    return {all: cdn.length, signed: cdn.filter(n => /[?&]Signature=/.test(n) && /[?&]Policy=/.test(n)).length,
-                            segments: cdn.filter(n => n.includes('.ts')).length};""");
-            assertTrue(((Number) requests.get("segments")).intValue() > 0, requests.toString());
-            assertEquals(requests.get("all"), requests.get("signed"), requests.toString());
-            viewer.screenshot("channel-private-signed-in");
+            assertSignedRequestsOnly(viewer);
+            viewer.screenshot("channel-private-allowed-viewer");
+
+            // the share link's holder watches without an account
+            holder.open(shareUrl.substring(shareUrl.indexOf("/channels/")));
+            awaitPlaying(holder, "#player");
+            assertSignedRequestsOnly(holder);
+            holder.screenshot("channel-private-share-link");
         } finally {
             broadcast.end();
         }
+    }
+
+    @Test
+    void theStudioSharesAPrivateChannelByLinkAndByAccount(TestInfo test) {
+        String subject = "sharer-" + UUID.randomUUID();
+        String title = "비공개 공유 " + subject.substring(7, 13);
+        String friendSubject = "friend-" + UUID.randomUUID();
+        try (Chromium studio = Chromium.english(folder(test), "broadcaster");
+             Chromium friend = Chromium.english(folder(test), "friend");
+             Chromium holder = Chromium.english(folder(test), "link-holder")) {
+            // the friend signs in once, and reads the account id My page shows
+            friend.open("/me");
+            TestProviders.get().nextGoogleUser(friendSubject, Map.of("name", "Friend"));
+            friend.visible("#me-signin a.signin-button.google", SHORT).click();
+            String friendId = friend.until(d -> nonEmpty(friend.visible("#account-id", SHORT).getText()), SHORT);
+            friend.screenshot("my-page-account-id");
+
+            studio.open("/studio");
+            TestProviders.get().nextGoogleUser(subject, Map.of("name", "Sharer"));
+            studio.visible("#studio-signin a.signin-button.google", SHORT).click();
+            studio.visible("#new-title", SHORT).sendKeys(title);
+            studio.find("input[name=visibility][value=PRIVATE]").click();
+            studio.find("#new-submit").click();
+            studio.visible("#private-access", SHORT);
+            String channel = studio.until(d -> nonEmpty(studio.find("#watch-link").getDomAttribute("href")), SHORT);
+            assertEquals("No account is allowed yet.", studio.visible("#viewers li", SHORT).getText());
+
+            friend.openAt(OnAirServer.get().http(channel).toString());
+            friend.until(d -> "There is no such channel, or it is private and not shared with you."
+                    .equals(friend.find("#stage-text").getText()) ? true : null, SHORT);
+
+            studio.find("#viewer-accountId").sendKeys("not-an-account");
+            studio.find("#viewer-form button[type=submit]").click();
+            assertEquals("That is not an account id.", studio.visible("#viewer-accountId-error", SHORT).getText());
+            studio.find("#viewer-accountId").clear();
+            studio.find("#viewer-accountId").sendKeys(friendId);
+            studio.find("#viewer-form button[type=submit]").click();
+            studio.until(d -> studio.find("#viewers").getText().contains("Friend") ? true : null, SHORT);
+
+            studio.find("#share-make").click();
+            String link = studio.until(d -> nonEmpty(studio.find("#share-url").getDomProperty("value")), SHORT);
+            assertTrue(link.contains(channel + "?share="), link);
+            studio.screenshot("studio-who-may-watch");
+
+            friend.openAt(OnAirServer.get().http(channel).toString());
+            friend.until(d -> title.equals(friend.find("#title").getText()) ? true : null, SHORT);
+            holder.openAt(link);
+            holder.until(d -> title.equals(holder.find("#title").getText()) ? true : null, SHORT);
+            holder.screenshot("channel-by-share-link");
+
+            // withdrawn: the link and the account see nothing any more
+            studio.find("#share-withdraw").click();
+            studio.until(d -> "No share link: only the accounts below can watch.".equals(studio.find("#share-status").getText())
+                    ? true : null, SHORT);
+            studio.find("#viewers button").click();
+            studio.until(d -> "No account is allowed yet.".equals(studio.find("#viewers li").getText()) ? true : null, SHORT);
+            holder.openAt(link);
+            holder.until(d -> holder.find("#stage-text").getText().startsWith("There is no such channel") ? true : null, SHORT);
+            friend.openAt(OnAirServer.get().http(channel).toString());
+            friend.until(d -> "There is no such channel, or it is private and not shared with you."
+                    .equals(friend.find("#stage-text").getText()) ? true : null, SHORT);
+            assertEquals(List.of(), unnamedControls(studio), "the studio with its sharing controls");
+        }
+    }
+
+    /** Every playlist and segment request of the private channel carried its CloudFront signature. */
+    private static void assertSignedRequestsOnly(Chromium browser) {
+        Map<String, Object> requests = browser.script("""
+                const cdn = performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/private/channels/'));
+                return {all: cdn.length, signed: cdn.filter(n => /[?&]Signature=/.test(n) && /[?&]Policy=/.test(n)).length,
+                        segments: cdn.filter(n => n.includes('.ts')).length};""");
+        assertTrue(((Number) requests.get("segments")).intValue() > 0, requests.toString());
+        assertEquals(requests.get("all"), requests.get("signed"), requests.toString());
     }
 
     @Test
@@ -389,7 +469,9 @@ class PagesIT {
                 Long overflow = phone.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertEquals(0L, overflow, page + " scrolls sideways at phone width");
             }
-            assertEquals("채널을 찾을 수 없습니다.", phone.find("#stage-text").getText());
+            String unknown = "없는 방송이거나 비공개 방송입니다. 공유받은 방송이라면 로그인하세요.";
+            assertEquals(unknown, phone.until(d -> unknown.equals(phone.find("#stage-text").getText()) ? unknown
+                    : null, SHORT), "a channel id nobody knows: not found, or private");
         }
     }
 

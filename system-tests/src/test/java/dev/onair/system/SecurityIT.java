@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -46,6 +47,9 @@ class SecurityIT {
         attacks.put("signed by a stranger", Tokens.signedByStranger(subject));
         attacks.put("the provider's id_token", TestProviders.get().googleIdToken("google-user-" + subject));
         attacks.put("garbage", "garbage");
+        attacks.put("no typ in the header", Tokens.withoutType(subject));
+        attacks.put("typ JWT (an id_token's)", Tokens.typed(subject, "JWT"));
+        attacks.put("typ something else", Tokens.typed(subject, "dpop+jwt"));
         attacks.forEach((attack, token) -> {
             Api.Reply reply = api.get("/api/me", token);
             assertEquals(401, reply.status(), attack + ": " + reply);
@@ -55,5 +59,28 @@ class SecurityIT {
         Api.Reply me = api.get("/api/me", valid);
         assertEquals(200, me.status(), "the untampered token works: " + me);
         assertEquals(subject, me.json().getString("id"));
+        assertEquals(401, api.get("/api/channels?state=LIVE", Tokens.withoutType(subject)).status(),
+                "refused on public endpoints too, not taken for anonymous");
+    }
+
+    @Test
+    void cookieRefreshAndLogoutRefuseOtherSites() {
+        Browser browser = new Browser();
+        SignIns.kakao(browser, SignIns.newKakaoUser(false));
+        java.net.URI refresh = SignIns.onAir("/api/auth/refresh");
+        java.net.URI logout = SignIns.onAir("/api/auth/logout");
+        for (Map<String, String> crossSite : List.of(Map.of("Sec-Fetch-Site", "cross-site"), Map.of("Sec-Fetch-Site", "same-site"),
+                Map.of("Origin", "https://evil.example"), Map.of("Origin", "null"))) {
+            for (java.net.URI call : List.of(refresh, logout)) {
+                Api.Reply refused = browser.postWith(call, crossSite);
+                assertEquals(403, refused.status(), call + " " + crossSite + ": " + refused);
+                assertEquals("cross-site-request", refused.problemType());
+            }
+        }
+        Api.Reply sameOrigin = browser.postWith(refresh, Map.of("Sec-Fetch-Site", "same-origin",
+                "Origin", "http://127.0.0.1:" + refresh.getPort()));
+        assertEquals(200, sameOrigin.status(), "the session is intact and OnAir's own page refreshes: " + sameOrigin);
+        Api.Reply oldBrowser = browser.postWith(refresh, Map.of("Origin", "http://127.0.0.1:" + refresh.getPort()));
+        assertEquals(200, oldBrowser.status(), "a browser without Sec-Fetch-Site, from OnAir's own origin: " + oldBrowser);
     }
 }

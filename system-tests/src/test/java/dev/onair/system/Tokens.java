@@ -67,6 +67,30 @@ public final class Tokens {
         return token(subject, List.of("user"), ISSUER, audience, Instant.now().plusSeconds(600), privateKey("dev-keys/jwt-private.pem"));
     }
 
+    /** Right key and claims, but no {@code typ} in the header: not declared an access token. */
+    public static String withoutType(String subject) {
+        return retyped(subject, null);
+    }
+
+    /** Right key and claims, but {@code typ} is the generic {@code JWT} (what an id_token says). */
+    public static String typed(String subject, String type) {
+        return retyped(subject, new JOSEObjectType(type));
+    }
+
+    private static String retyped(String subject, JOSEObjectType type) {
+        try {
+            JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KID);
+            if (type != null) {
+                header.type(type);
+            }
+            SignedJWT jwt = new SignedJWT(header.build(), SignedJWT.parse(user(subject)).getJWTClaimsSet());
+            jwt.sign(new RSASSASigner(privateKey("dev-keys/jwt-private.pem")));
+            return jwt.serialize();
+        } catch (java.text.ParseException | JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Right key, but a key id OnAir does not publish. */
     public static String unknownKid(String subject) {
         String valid = user(subject);
