@@ -2,7 +2,9 @@ package dev.onair.shared;
 
 import jakarta.ejb.ApplicationException;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A refusal the caller can act on. {@link #type()} is a stable, documented identifier
@@ -39,4 +41,7 @@ public abstract class DomainException extends RuntimeException {
     public String detail() { return getMessage(); }
 
     public Map<String, Object> details() { return Map.of(); }
+
+    /** When the caller may try again (a {@code Retry-After} header), for refusals that know it. */
+    public Optional<Duration> retryAfter() { return Optional.empty(); }
 }

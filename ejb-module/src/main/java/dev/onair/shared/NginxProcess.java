@@ -28,6 +28,9 @@ import java.util.logging.Logger;
 public final class NginxProcess {
 
     private static final Logger LOG = Logger.getLogger(NginxProcess.class.getName());
+    /** The nginx binary's setting (ingest's and the edge's nginx are the same program) and its default, Debian's. */
+    public static final String BINARY_KEY = "onair.ingest.nginx.binary";
+    public static final String DEFAULT_BINARY = "/usr/sbin/nginx";
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     static final Duration GOOD_RUN = Duration.ofSeconds(60);
@@ -287,13 +290,6 @@ public final class NginxProcess {
         }
     }
 
-    /** An nginx string literal: double quotes, with backslashes and double quotes escaped; never a line break. */
-    public static String quoted(String value) {
-        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-            throw new IllegalStateException("a line break has no place in an nginx setting: " + value);
-        }
-        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-    }
 
     private void prepare() throws IOException {
         for (String sub : new String[] {"conf", "logs", "temp", "cache"}) {

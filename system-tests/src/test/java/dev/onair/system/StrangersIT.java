@@ -68,6 +68,25 @@ class StrangersIT {
     }
 
     @Test
+    void refreshingIsLimitedPerAddressWithRetryAfter() {
+        Browser stranger = new Browser("guesser/1.0", "203.0.113.80");
+        Api.Reply limited = null;
+        for (int i = 0; i < 100 && limited == null; i++) {
+            Api.Reply reply = stranger.post(SignIns.onAir("/api/auth/refresh"), "{\"refreshToken\":\"guess-" + i + "\"}");
+            if (reply.status() == 429) {
+                limited = reply;
+            } else {
+                assertEquals("refresh-token-invalid", reply.problemType(), reply::toString);
+            }
+        }
+        assertTrue(limited != null, "a hundred guesses from one address are limited (onair.rate-limits.refresh: 60 a minute)");
+        assertEquals("application/problem+json", limited.contentType());
+        assertEquals("rate-limited", limited.problemType());
+        long retryAfter = Long.parseLong(limited.header("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+    }
+
+    @Test
     void unknownProvidersLeaveNoRow() {
         Browser stranger = new Browser("prober/1.0", "203.0.113.79");
         for (int i = 0; i < 8; i++) {

@@ -1,6 +1,7 @@
 package dev.onair.api;
 
 import dev.onair.api.problems.Problems;
+import dev.onair.shared.LogText;
 import dev.onair.shared.TooLarge;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -47,7 +48,7 @@ public class Admission extends HttpFilter {
         long declared = request.getContentLengthLong();
         if (declared > MAX_BODY_BYTES) {
             LOG.log(Level.INFO, "Refused a {0}-byte body for {1} from {2}", new Object[] {declared,
-                    dev.onair.shared.LogText.printable(request.getRequestURI(), 100), request.getRemoteAddr()});
+                    LogText.printable(request.getRequestURI(), 100), request.getRemoteAddr()});
             write(response, 413, Problems.response(413, TooLarge.TYPE, TooLarge.TITLE, TooLarge.detail(MAX_BODY_BYTES),
                     request.getRequestURI(), Map.of()), true);
             return;

@@ -154,12 +154,18 @@ public final class JsonBody {
                 throw new TooLarge(MAX_BYTES);
             }
             return bytes;
-        } catch (Admission.BodyTooLarge e) {
-            throw new TooLarge(e.limit());
         } catch (IOException e) {
-            // the client went away or sent a broken chunk: nothing to answer but that
-            throw new MalformedBody("the body could not be read to its end");
+            throw unreadable(e);
         }
+    }
+
+    /**
+     * The refusal for a body whose stream failed: past the limit ({@link Admission}) a 413; else
+     * the client went away or sent a broken chunk, and there is nothing to answer but that.
+     */
+    public static DomainException unreadable(IOException failure) {
+        return failure instanceof Admission.BodyTooLarge tooLarge ? new TooLarge(tooLarge.limit())
+                : new MalformedBody("the body could not be read to its end");
     }
 
     /** A body that is not one JSON object at all. */

@@ -1,6 +1,7 @@
 package dev.onair.api;
 
 import dev.onair.api.problems.Problems;
+import dev.onair.shared.InternalListener;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
@@ -25,9 +26,6 @@ import java.util.Map;
 @Priority(Priorities.AUTHENTICATION - 100)
 public class Listeners implements ContainerRequestFilter {
 
-    /** The internal listener's port when none is configured. */
-    public static final int DEFAULT_INTERNAL_PORT = 9081;
-
     @Context
     ResourceInfo resource;
 
@@ -49,10 +47,11 @@ public class Listeners implements ContainerRequestFilter {
 
     /** Whether the request came in on the internal listener (the port of the connection's own side). */
     public static boolean onInternalListener(HttpServletRequest request) {
-        return request.getLocalPort() == internalPort();
+        return request.getLocalPort() == InternalPort.VALUE;
     }
 
-    public static int internalPort() {
-        return ConfigProvider.getConfig().getOptionalValue("onair.internal.port", Integer.class).orElse(DEFAULT_INTERNAL_PORT);
+    /** Read once, on the first request: the listener does not move while the application runs. */
+    private static final class InternalPort {
+        static final int VALUE = InternalListener.port(ConfigProvider.getConfig());
     }
 }

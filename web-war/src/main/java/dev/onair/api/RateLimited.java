@@ -3,20 +3,24 @@ package dev.onair.api;
 import dev.onair.shared.DomainException;
 
 import java.time.Duration;
+import java.util.Optional;
 
-/** A client over its rate limit ({@link RateLimits}): 429 with {@code Retry-After}. */
+/** A client over its rate limit ({@link RateLimits}): 429 with {@code Retry-After} (whole seconds, at least one). */
 public class RateLimited extends DomainException {
 
-    private final long retryAfterSeconds;
+    private final long seconds;
 
     public RateLimited(Duration wait) {
-        super(Kind.LIMITED, "rate-limited", "Too many requests",
-                "this address asked too often; try again in " + Math.max(1, (wait.toMillis() + 999) / 1000) + " s");
-        this.retryAfterSeconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        this(Math.max(1, (wait.toMillis() + 999) / 1000));
     }
 
-    /** Whole seconds, at least one, for the {@code Retry-After} header. */
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+    private RateLimited(long seconds) {
+        super(Kind.LIMITED, "rate-limited", "Too many requests", "this address asked too often; try again in " + seconds + " s");
+        this.seconds = seconds;
+    }
+
+    @Override
+    public Optional<Duration> retryAfter() {
+        return Optional.of(Duration.ofSeconds(seconds));
     }
 }

@@ -74,7 +74,11 @@ public class RateLimits {
     ClientAddresses clients;
 
     private final Map<Group, Limit> limits = new EnumMap<>(Group.class);
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** One bucket's owner: a group of endpoints and a client network. */
+    private record Key(Group group, String network) {
+    }
+
+    private final Map<Key, Bucket> buckets = new ConcurrentHashMap<>();
     private List<String> exempt = List.of();
     private TimeMeter time = TimeMeter.SYSTEM_MILLISECONDS;
 
@@ -103,7 +107,7 @@ public class RateLimits {
         if (clientIp == null || ClientAddresses.inAny(clientIp, exempt)) {
             return Optional.empty();
         }
-        String key = group.name() + " " + network(clientIp);
+        Key key = new Key(group, network(clientIp));
         Bucket bucket = buckets.get(key);
         if (bucket == null) {
             makeRoom();
@@ -131,10 +135,7 @@ public class RateLimits {
         if (buckets.size() < MAX_BUCKETS) {
             return;
         }
-        buckets.entrySet().removeIf(entry -> {
-            Limit limit = limits.get(Group.valueOf(entry.getKey().substring(0, entry.getKey().indexOf(' '))));
-            return entry.getValue().getAvailableTokens() >= limit.capacity();
-        });
+        buckets.entrySet().removeIf(entry -> entry.getValue().getAvailableTokens() >= limits.get(entry.getKey().group()).capacity());
         if (buckets.size() >= MAX_BUCKETS) {
             LOG.warning("More than " + MAX_BUCKETS + " client addresses are being rate-limited at once; starting over");
             buckets.clear();

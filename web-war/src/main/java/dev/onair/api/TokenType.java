@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +53,7 @@ public class TokenType implements ContainerRequestFilter {
             return false;
         }
         try {
-            String header = new String(Base64.getUrlDecoder().decode(jwt.substring(0, dot)), java.nio.charset.StandardCharsets.UTF_8);
+            String header = new String(Base64.getUrlDecoder().decode(jwt.substring(0, dot)), StandardCharsets.UTF_8);
             JsonObject object = JSON.createReader(new StringReader(header)).readObject();
             if (!(object.get("typ") instanceof JsonString typ)) {
                 return false;

@@ -30,7 +30,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Accounts and the identities they are known by. A sign-in resolves (provider, subject) to its
@@ -62,10 +64,10 @@ public class Accounts {
      * identity from the list takes the role away at the account's next refresh.
      */
     public Account withCurrentRoles(Account account) {
-        List<String> identities = em.createNamedQuery(Identity.KEYS_OF_ACCOUNT, Identity.class)
+        Set<String> admins = admins();
+        boolean admin = em.createNamedQuery(Identity.OF_ACCOUNT, Identity.class)
                 .setParameter("account", account.id())
-                .getResultList().stream().map(Identity::key).toList();
-        boolean admin = identities.stream().anyMatch(this::isAdminIdentity);
+                .getResultList().stream().map(Identity::key).anyMatch(admins::contains);
         if (admin != account.isAdmin()) {
             // two sessions of the account refreshing at once: the second waits, then finds it done
             em.lock(account, LockModeType.PESSIMISTIC_WRITE);
@@ -121,9 +123,10 @@ public class Accounts {
         }
     }
 
-    private boolean isAdminIdentity(String identityKey) {
+    /** The identities {@code onair.admins} lists now ({@code provider:subject}). */
+    private Set<String> admins() {
         return config.getOptionalValues("onair.admins", String.class).orElse(List.of()).stream()
-                .map(String::trim).anyMatch(identityKey::equals);
+                .map(String::trim).collect(Collectors.toSet());
     }
 
     /**
@@ -132,7 +135,7 @@ public class Accounts {
      * on the identity's primary key (a unique violation) and its caller retries.
      */
     public SignedInAccount signIn(Profile profile) {
-        boolean admin = isAdminIdentity(profile.identityKey());
+        boolean admin = admins().contains(profile.identityKey());
         String name = displayName(profile);
         String email = fitting(profile.email(), 320);
         String avatar = fitting(profile.avatarUrl(), 2000);

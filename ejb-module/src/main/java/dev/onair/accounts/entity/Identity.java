@@ -15,10 +15,10 @@ import java.util.Objects;
 @Entity
 @Table(name = "account_identity")
 @IdClass(Identity.Key.class)
-@NamedQuery(name = Identity.KEYS_OF_ACCOUNT, query = "SELECT i FROM Identity i WHERE i.accountId = :account")
+@NamedQuery(name = Identity.OF_ACCOUNT, query = "SELECT i FROM Identity i WHERE i.accountId = :account")
 public class Identity {
 
-    public static final String KEYS_OF_ACCOUNT = "Identity.ofAccount";
+    public static final String OF_ACCOUNT = "Identity.ofAccount";
 
     @Id
     @Column(name = "provider", length = 40)

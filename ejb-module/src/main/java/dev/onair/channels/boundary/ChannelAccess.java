@@ -10,6 +10,7 @@ import dev.onair.channels.entity.ChannelViewer;
 import dev.onair.channels.entity.IssuedShareLink;
 import dev.onair.channels.entity.ShareLink;
 import dev.onair.channels.entity.Viewer;
+import dev.onair.channels.entity.VisibleChannel;
 import dev.onair.channels.entity.Visibility;
 import dev.onair.shared.Digests;
 import dev.onair.shared.Forbidden;
@@ -51,13 +52,17 @@ public class ChannelAccess {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** The channel if {@code viewer} may see it; {@link NotFound} otherwise, exactly as for a channel that does not exist. */
-    public Channel visible(String channelId, Viewer viewer) {
+    /**
+     * The channel and how {@code viewer} may see it; {@link NotFound} when they may not, exactly as
+     * for a channel that does not exist.
+     */
+    public VisibleChannel visible(String channelId, Viewer viewer) {
         Channel channel = find(channelId);
-        if (!accessTo(channel, viewer).granted()) {
+        Access access = accessTo(channel, viewer);
+        if (!access.granted()) {
             throw notFound(channelId);
         }
-        return channel;
+        return new VisibleChannel(channel, access);
     }
 
     /** How {@code viewer} may see {@code channel}. */

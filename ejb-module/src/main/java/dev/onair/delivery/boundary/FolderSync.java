@@ -9,8 +9,8 @@ import dev.onair.delivery.entity.Replay;
 import dev.onair.delivery.entity.Segment;
 import dev.onair.delivery.entity.Thumbnail;
 import dev.onair.delivery.control.Thumbnailer;
-import dev.onair.shared.Conflicts;
 import dev.onair.delivery.control.TsTiming;
+import dev.onair.shared.Conflicts;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +67,8 @@ final class FolderSync {
     /** How long after a channel's last publish ended its replay waits for nginx's last listing. */
     static final Duration REPLAY_GRACE = Duration.ofSeconds(4);
     static final Duration FIRST_RETRY = Duration.ofMillis(250);
+    /** Tries of one segment record that the database gave up to break a deadlock. */
+    static final int RECORD_ATTEMPTS = 3;
     /** A playlist written this recently shows the live edge (and not a backlog read after a restart). */
     static final Duration FRESH = Duration.ofSeconds(10);
     static final String JPEG_TYPE = "image/jpeg";
@@ -403,8 +405,6 @@ final class FolderSync {
             }
         }
     }
-
-    private static final int RECORD_ATTEMPTS = 3;
 
     /**
      * Which publish session cut each new entry. nginx starts every publish with a discontinuity

@@ -1,5 +1,6 @@
 package dev.onair.delivery.control;
 
+import dev.onair.shared.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
@@ -147,7 +148,7 @@ public class DeliverySettings {
     }
 
     private String string(String key, String fallback) {
-        return config.getOptionalValue(key, String.class).map(String::trim).orElse(fallback);
+        return Settings.string(config, key, fallback);
     }
 
     private boolean bool(String key, boolean fallback) {

@@ -1,6 +1,6 @@
 package dev.onair.delivery.control;
 
-import dev.onair.shared.NginxProcess;
+import dev.onair.shared.NginxText;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -23,12 +23,8 @@ public record EdgeConfig(Path dir, String host, int port, URI origin, String buc
     static final String CANONICAL_REQUEST = "^(/[A-Za-z0-9_-][A-Za-z0-9._-]*)+([?][^#]*)?$";
 
     public EdgeConfig {
-        if (port < 1 || port > 65535) {
-            throw new IllegalStateException("onair.edge.port must be 1 to 65535, not " + port);
-        }
-        if (!host.isEmpty() && !host.matches("[0-9A-Za-z.:\\[\\]-]{1,64}")) {
-            throw new IllegalStateException("onair.edge.host must be an address or host name, not '" + host + "'");
-        }
+        NginxText.requirePort(port, "onair.edge.port");
+        NginxText.requireHost(host, "onair.edge.host");
         if (!"http".equals(origin.getScheme()) || origin.getHost() == null || origin.getRawQuery() != null
                 || origin.getRawPath() != null && !origin.getRawPath().isEmpty()) {
             throw new IllegalStateException("the local edge needs an http:// S3 endpoint without a path (onair.storage.endpoint), not " + origin);
@@ -42,26 +38,15 @@ public record EdgeConfig(Path dir, String host, int port, URI origin, String buc
     }
 
     public String render() {
-        String listen = host.isEmpty() ? String.valueOf(port) : host + ":" + port;
         StringBuilder conf = new StringBuilder();
         conf.append("# Rendered by OnAir from onair.edge.* (README \"Delivery\"). OnAir rewrites this file:\n")
             .append("# change the configuration, not the file.\n")
             .append("daemon off;\n")
-            .append("master_process off;\n")
-            .append("worker_processes 1;\n")
-            .append("worker_rlimit_nofile ").append(connections * 2 + 64).append(";\n")
-            .append("pid ").append(quoted(dir.resolve("logs/nginx.pid"))).append(";\n")
-            .append("error_log ").append(quoted(dir.resolve("logs/error.log"))).append(" notice;\n")
-            .append("\n")
-            .append("events {\n")
-            .append("    worker_connections ").append(connections).append(";\n")
-            .append("}\n")
-            .append("\n")
-            .append("http {\n")
+            .append("master_process off;\n");
+        NginxText.main(conf, dir, connections, connections * 2 + 64);
+        conf.append("http {\n")
             .append("    access_log off;\n");
-        for (String temp : new String[] {"client_body", "proxy", "fastcgi", "uwsgi", "scgi"}) {
-            conf.append("    ").append(temp).append("_temp_path ").append(quoted(dir.resolve("temp/" + temp))).append(";\n");
-        }
+        NginxText.tempPaths(conf, dir);
         conf.append("    proxy_cache_path ").append(quoted(dir.resolve("cache")))
             .append(" levels=1:2 keys_zone=onair_edge:10m max_size=1g inactive=10m use_temp_path=off;\n")
             .append("    client_max_body_size 0;\n")
@@ -82,7 +67,7 @@ public record EdgeConfig(Path dir, String host, int port, URI origin, String buc
             .append("    }\n")
             .append("\n")
             .append("    server {\n")
-            .append("        listen ").append(listen).append(";\n")
+            .append("        listen ").append(NginxText.listen(host, port)).append(";\n")
             .append("        add_header Access-Control-Allow-Origin \"*\" always;\n")
             .append("        add_header X-Cache $upstream_cache_status always;\n")
             .append("\n")
@@ -135,10 +120,10 @@ public record EdgeConfig(Path dir, String host, int port, URI origin, String buc
     }
 
     private static String quoted(Path path) {
-        return quoted(path.toString());
+        return NginxText.quoted(path);
     }
 
     private static String quoted(String value) {
-        return NginxProcess.quoted(value);
+        return NginxText.quoted(value);
     }
 }

@@ -1,7 +1,10 @@
 package dev.onair.delivery.control;
 
 import dev.onair.shared.Digests;
+import dev.onair.shared.InternalListener;
+import dev.onair.shared.NginxProcess;
 import dev.onair.shared.SecretFiles;
+import dev.onair.shared.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
@@ -41,7 +44,7 @@ public class EdgeSettings {
                 "the local edge (onair.edge.port) reads an S3-compatible store: set onair.storage.endpoint"));
         String authorize = string("onair.edge.authorize-url", "");
         if (authorize.isBlank()) {
-            authorize = "http://127.0.0.1:" + integer("onair.internal.port", 9081) + "/api/edge/authorize";
+            authorize = InternalListener.baseUrl(config) + "/api/edge/authorize";
         }
         return Optional.of(new EdgeConfig(dir(), string("onair.edge.host", ""), integer("onair.edge.port", 0),
                 URI.create(stripSlash(endpoint.toString())), delivery.bucket(), delivery.privatePrefix(),
@@ -50,7 +53,7 @@ public class EdgeSettings {
 
     /** The nginx binary (the same as ingest's, {@code onair.ingest.nginx.binary}). */
     public Path binary() {
-        return Path.of(string("onair.ingest.nginx.binary", "/usr/sbin/nginx"));
+        return Path.of(string(NginxProcess.BINARY_KEY, NginxProcess.DEFAULT_BINARY));
     }
 
     /** The edge nginx's folder: configuration, logs, cache ({@code onair.edge.dir}, default data/edge). */
@@ -85,16 +88,11 @@ public class EdgeSettings {
     }
 
     private String string(String key, String fallback) {
-        return config.getOptionalValue(key, String.class).map(String::trim).orElse(fallback);
+        return Settings.string(config, key, fallback);
     }
 
     private int integer(String key, int fallback) {
-        String value = string(key, "");
-        try {
-            return value.isEmpty() ? fallback : Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException(key + " must be a number, not '" + value + "'");
-        }
+        return Settings.integer(config, key, fallback);
     }
 
     private static String stripSlash(String url) {

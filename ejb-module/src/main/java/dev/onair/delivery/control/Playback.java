@@ -2,6 +2,7 @@ package dev.onair.delivery.control;
 
 import dev.onair.channels.entity.Channel;
 import dev.onair.channels.entity.Visibility;
+import dev.onair.shared.PemEncoding;
 import dev.onair.shared.SecretFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
@@ -183,24 +183,13 @@ public class Playback {
     public Path localKeyFile() {
         Path file = settings.dataDir().resolve("secrets").resolve("cdn-signing-key.pem");
         try {
-            SecretFiles.readOrCreate(file, Playback::newPem, "the local CDN signing key");
+            SecretFiles.readOrCreate(file, PemEncoding::newRsaPrivateKey, "the local CDN signing key");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the local CDN signing key at " + file, e);
         }
         return file;
     }
 
-    private static String newPem() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
-            return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                    + "\n-----END PRIVATE KEY-----\n";
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no RSA key generator", e);
-        }
-    }
 
     private static PrivateKey load(Path file) {
         try {

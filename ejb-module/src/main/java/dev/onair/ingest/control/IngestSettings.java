@@ -1,7 +1,10 @@
 package dev.onair.ingest.control;
 
 import dev.onair.shared.Digests;
+import dev.onair.shared.InternalListener;
+import dev.onair.shared.NginxProcess;
 import dev.onair.shared.SecretFiles;
+import dev.onair.shared.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Ingest configuration ({@code onair.ingest.*}), read through MicroProfile Config on each call
@@ -68,7 +72,7 @@ public class IngestSettings {
     }
 
     public Path nginxBinary() {
-        return Path.of(string("onair.ingest.nginx.binary", "/usr/sbin/nginx"));
+        return Path.of(string(NginxProcess.BINARY_KEY, NginxProcess.DEFAULT_BINARY));
     }
 
     /** Where nginx's configuration, logs, pid file and temporary files live. */
@@ -96,7 +100,7 @@ public class IngestSettings {
     public NginxConfig nginxConfig() {
         String callbackBase = string("onair.ingest.callback-url", "");
         if (callbackBase.isBlank()) {
-            callbackBase = internalBase() + "/api/ingest";
+            callbackBase = InternalListener.baseUrl(config) + "/api/ingest";
         }
         URI control = controlUrl();
         return new NginxConfig(
@@ -134,27 +138,14 @@ public class IngestSettings {
     }
 
     /** The OBS "Server" field over TLS ({@code onair.ingest.rtmps-url}); empty when RTMPS is off ({@code onair.ingest.rtmps.port=0}). */
-    public java.util.Optional<String> rtmpsUrl() {
+    public Optional<String> rtmpsUrl() {
         if (rtmpsPort() == 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String url = string("onair.ingest.rtmps-url", "");
-        return java.util.Optional.of(url.isEmpty() ? "rtmps://localhost:" + rtmpsPort() + "/" + APPLICATION : url);
+        return Optional.of(url.isEmpty() ? "rtmps://localhost:" + rtmpsPort() + "/" + APPLICATION : url);
     }
 
-    /**
-     * OnAir's internal listener as nginx on this host reaches it: the only listener that serves
-     * the callbacks and the edge's authorization ({@code onair.internal.host}, loopback by default).
-     */
-    private String internalBase() {
-        String host = string("onair.internal.host", "127.0.0.1");
-        if (host.isEmpty() || host.equals("*") || host.equals("0.0.0.0") || host.equals("::")) {
-            host = "127.0.0.1";
-        } else if (host.contains(":") && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
-        return "http://" + host + ":" + integer("onair.internal.port", 9081);
-    }
 
     public Path hlsDir() {
         String dir = string("onair.ingest.hls.dir", "");
@@ -166,16 +157,11 @@ public class IngestSettings {
     }
 
     private String string(String key, String fallback) {
-        return config.getOptionalValue(key, String.class).map(String::trim).orElse(fallback);
+        return Settings.string(config, key, fallback);
     }
 
     private int integer(String key, int fallback) {
-        String value = string(key, "");
-        try {
-            return value.isEmpty() ? fallback : Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException(key + " must be a number, not '" + value + "'");
-        }
+        return Settings.integer(config, key, fallback);
     }
 
     private Duration duration(String key, String fallback) {

@@ -1,6 +1,6 @@
 package dev.onair.ingest.control;
 
-import dev.onair.shared.NginxProcess;
+import dev.onair.shared.NginxText;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -73,9 +73,7 @@ public record NginxConfig(IngestMode mode, Path rtmpModule, Path streamModule, P
         requirePort(rtmpPort, "onair.ingest.rtmp.port");
         requirePort(internalRtmpPort, "onair.ingest.rtmp.internal-port");
         requirePort(httpPort, "nginx's control port");
-        if (!rtmpHost.isEmpty() && !rtmpHost.matches("[0-9A-Za-z.:\\[\\]-]{1,64}")) {
-            throw new IllegalStateException("onair.ingest.rtmp.host must be an address or host name, not '" + rtmpHost + "'");
-        }
+        NginxText.requireHost(rtmpHost, "onair.ingest.rtmp.host");
         if (internalRtmpPort == rtmpPort || rtmps != null && (rtmps.port() == rtmpPort || rtmps.port() == internalRtmpPort)) {
             throw new IllegalStateException("onair.ingest.rtmp.port, onair.ingest.rtmps.port and onair.ingest.rtmp.internal-port must differ");
         }
@@ -97,15 +95,7 @@ public record NginxConfig(IngestMode mode, Path rtmpModule, Path streamModule, P
             conf.append("daemon off;\n")
                 .append("master_process off;\n");
         }
-        conf.append("worker_processes 1;\n")
-            .append("worker_rlimit_nofile ").append(limits.openFiles()).append(";\n")
-            .append("pid ").append(quoted(dir.resolve("logs/nginx.pid"))).append(";\n")
-            .append("error_log ").append(quoted(dir.resolve("logs/error.log"))).append(" notice;\n")
-            .append("\n")
-            .append("events {\n")
-            .append("    worker_connections ").append(limits.workerConnections()).append(";\n")
-            .append("}\n")
-            .append("\n");
+        NginxText.main(conf, dir, limits.workerConnections(), limits.openFiles());
         renderStream(conf);
         renderRtmp(conf);
         renderHttp(conf);
@@ -184,9 +174,7 @@ public record NginxConfig(IngestMode mode, Path rtmpModule, Path streamModule, P
     private void renderHttp(StringBuilder conf) {
         conf.append("http {\n")
             .append("    access_log off;\n");
-        for (String temp : new String[] {"client_body", "proxy", "fastcgi", "uwsgi", "scgi"}) {
-            conf.append("    ").append(temp).append("_temp_path ").append(quoted(dir.resolve("temp/" + temp))).append(";\n");
-        }
+        NginxText.tempPaths(conf, dir);
         conf.append("\n")
             .append("    server {\n")
             .append("        listen 127.0.0.1:").append(httpPort).append(";\n")
@@ -204,7 +192,7 @@ public record NginxConfig(IngestMode mode, Path rtmpModule, Path streamModule, P
     }
 
     private String listen(int port) {
-        return rtmpHost.isEmpty() ? String.valueOf(port) : rtmpHost + ":" + port;
+        return NginxText.listen(rtmpHost, port);
     }
 
     private String callback(String call) {
@@ -216,17 +204,15 @@ public record NginxConfig(IngestMode mode, Path rtmpModule, Path streamModule, P
     }
 
     private static String quoted(Path path) {
-        return quoted(path.toString());
+        return NginxText.quoted(path);
     }
 
-    static String quoted(String value) {
-        return NginxProcess.quoted(value);
+    private static String quoted(String value) {
+        return NginxText.quoted(value);
     }
 
-    static void requirePort(int port, String key) {
-        if (port < 1 || port > 65535) {
-            throw new IllegalStateException(key + " must be 1 to 65535, not " + port);
-        }
+    private static void requirePort(int port, String key) {
+        NginxText.requirePort(port, key);
     }
 
     private static void requirePositive(Duration duration, String key) {

@@ -1,6 +1,7 @@
 package dev.onair.ingest.control;
 
 import dev.onair.shared.SecretFiles;
+import dev.onair.shared.PemEncoding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
@@ -15,7 +16,6 @@ import java.security.Key;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -97,20 +97,16 @@ public class RtmpsCertificate {
             }
             StringBuilder certificates = new StringBuilder();
             for (Certificate certificate : chain) {
-                certificates.append(pem("CERTIFICATE", certificate.getEncoded()));
+                certificates.append(PemEncoding.encode("CERTIFICATE", certificate.getEncoded()));
             }
             Files.createDirectories(pem.certificate().getParent());
             SecretFiles.replace(pem.certificate(), certificates.toString());
-            SecretFiles.replace(pem.key(), pem("PRIVATE KEY", key.getEncoded()));
+            SecretFiles.replace(pem.key(), PemEncoding.encode("PRIVATE KEY", key.getEncoded()));
             return;
         }
         throw new GeneralSecurityException("it holds no private key with a certificate");
     }
 
-    private static String pem(String label, byte[] der) {
-        return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + label + "-----\n";
-    }
 
     /** {@code onair.tls.keystore}, else Liberty's generated keystore in the server's output folder. */
     private Path keystore() {

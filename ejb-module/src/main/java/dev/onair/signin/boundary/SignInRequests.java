@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Authorization requests waiting for their callback: stored at the start, taken exactly once at the end. */
@@ -42,7 +43,7 @@ public class SignInRequests {
      * ({@link SignInHousekeeping} calls this); returns how many.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int purgeExpiredBefore(java.time.Instant cutoff) {
+    public int purgeExpiredBefore(Instant cutoff) {
         return em.createNativeQuery("DELETE FROM sign_in_request WHERE expires_at < ?")
                 .setParameter(1, Timestamp.from(cutoff))
                 .executeUpdate();

@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.onair.shared.PemEncoding;
 import dev.onair.shared.SecretFiles;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -83,24 +83,13 @@ public class SigningKeys {
     private RSAKey generated() {
         Path file = Path.of(dataDir, "secrets", "jwt-signing-key.pem");
         try {
-            SecretFiles.readOrCreate(file, SigningKeys::newPrivateKeyPem, "an access-token signing key");
+            SecretFiles.readOrCreate(file, PemEncoding::newRsaPrivateKey, "an access-token signing key");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the signing key at " + file, e);
         }
         return read(file, "the generated signing key");
     }
 
-    private static String newPrivateKeyPem() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
-            return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[]{'\n'}).encodeToString(der)
-                    + "\n-----END PRIVATE KEY-----\n";
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("RSA is part of every Java runtime", e);
-        }
-    }
 
     /** A PKCS#8 private key or an X.509 public key, RSA, as PEM. */
     static RSAKey read(Path file, String setting) {

@@ -1,5 +1,6 @@
 package dev.onair.ingest.control;
 
+import dev.onair.shared.NginxText;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -128,7 +129,7 @@ class NginxConfigTest {
         assertThrows(IllegalStateException.class, () -> config(IngestMode.MANAGED, "", new NginxConfig.Rtmps(1935,
                 Path.of("a"), Path.of("b")), URI.create("http://127.0.0.1:9081/api/ingest")), "RTMPS on the RTMP port");
         assertThrows(IllegalStateException.class, () -> new NginxConfig.Limits(0, 8, Duration.ofSeconds(10)));
-        assertThrows(IllegalStateException.class, () -> NginxConfig.quoted("a\nb"));
-        assertEquals("\"a\\\"b\\\\c\"", NginxConfig.quoted("a\"b\\c"));
+        assertThrows(IllegalStateException.class, () -> NginxText.quoted("a\nb"));
+        assertEquals("\"a\\\"b\\\\c\"", NginxText.quoted("a\"b\\c"));
     }
 }

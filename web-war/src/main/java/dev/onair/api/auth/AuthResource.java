@@ -171,11 +171,7 @@ public class AuthResource {
     @APIResponse(responseCode = "429", description = "This address refreshed too often (rate-limited, with Retry-After)", ref = OnAirApi.TOO_MANY)
     public Response refresh(@CookieParam(REFRESH_COOKIE) String cookie, InputStream body) {
         sameSite();
-        try {
-            limit(RateLimits.Group.REFRESH);
-        } catch (RateLimited e) {
-            return refusal(e);
-        }
+        limit(RateLimits.Group.REFRESH);
         String fromBody = RefreshRequest.read(body, headers.getMediaType());
         boolean cookieMode = fromBody == null;
         try {
@@ -204,11 +200,7 @@ public class AuthResource {
     @APIResponse(responseCode = "429", description = "This address signed out too often (rate-limited, with Retry-After)", ref = OnAirApi.TOO_MANY)
     public Response logout(@CookieParam(REFRESH_COOKIE) String cookie, InputStream body) {
         sameSite();
-        try {
-            limit(RateLimits.Group.REFRESH);
-        } catch (RateLimited e) {
-            return refusal(e);
-        }
+        limit(RateLimits.Group.REFRESH);
         String fromBody = RefreshRequest.read(body, headers.getMediaType());
         signIn.signOut(fromBody != null ? fromBody : cookie);
         return noStore(Response.noContent().cookie(cookie(REFRESH_COOKIE, "", 0, NewCookie.SameSite.STRICT)));
@@ -262,9 +254,6 @@ public class AuthResource {
     /** Browsers get a page they can read; programs get problem+json. Both carry the same status and type. */
     private Response refusal(DomainException e) {
         Response problem = problem(e);
-        if (e instanceof RateLimited limited) {
-            problem = Response.fromResponse(problem).header("Retry-After", limited.retryAfterSeconds()).build();
-        }
         if (wantsJson() || !acceptsHtml()) {
             return noStore(Response.fromResponse(problem));
         }

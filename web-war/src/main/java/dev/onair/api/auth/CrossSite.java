@@ -1,5 +1,6 @@
 package dev.onair.api.auth;
 
+import dev.onair.shared.LogText;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.net.URI;
@@ -46,6 +47,6 @@ final class CrossSite {
     }
 
     private static String printable(String text) {
-        return dev.onair.shared.LogText.printable(text, 20);
+        return LogText.printable(text, 20);
     }
 }

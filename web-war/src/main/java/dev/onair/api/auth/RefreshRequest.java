@@ -29,10 +29,8 @@ public record RefreshRequest(
                 return null;
             }
             body.unread(first);
-        } catch (dev.onair.api.Admission.BodyTooLarge e) {
-            throw new dev.onair.shared.TooLarge(e.limit());
         } catch (IOException e) {
-            throw new JsonBody.MalformedBody("the body could not be read to its end");
+            throw JsonBody.unreadable(e);
         }
         JsonBody json = JsonBody.read(body, FIELDS);
         json.refuseNull("refreshToken", "is required");

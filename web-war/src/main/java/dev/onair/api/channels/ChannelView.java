@@ -24,9 +24,9 @@ public record ChannelView(
         @Schema(description = "Why it ended: ended-by-broadcaster, ended-by-admin, reconnect-timeout, max-length or account-disabled")
         String endReason,
         @Schema(description = "The live HLS playlist on the CDN, while LIVE or RECONNECTING; for a private channel "
-                + "signed, and only for signed-in callers") String playbackUrl,
+                + "signed for this viewer") String playbackUrl,
         @Schema(description = "The replay's HLS playlist (VOD) once the channel ended and its replay is written; "
-                + "signed for a private channel, and only for signed-in callers") String replayUrl,
+                + "for a private channel signed for this viewer") String replayUrl,
         @Schema(description = "The latest JPEG of the live edge") String thumbnailUrl,
         @Schema(description = "For a private channel: the signature the URLs carry") SignatureView playbackSignature) {
 

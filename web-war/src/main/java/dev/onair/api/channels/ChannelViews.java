@@ -5,6 +5,7 @@ import dev.onair.channels.entity.Access;
 import dev.onair.channels.entity.Channel;
 import dev.onair.channels.entity.ChannelState;
 import dev.onair.channels.entity.Viewer;
+import dev.onair.channels.entity.VisibleChannel;
 import dev.onair.delivery.boundary.Segments;
 import dev.onair.delivery.control.Playback;
 import dev.onair.shared.Page;
@@ -33,19 +34,23 @@ public class ChannelViews {
     Playback playback;
 
     public ChannelView of(Channel channel, Viewer viewer) {
-        return page(List.of(channel), viewer).get(0);
+        return views(List.of(channel), access.accessTo(List.of(channel), viewer)).get(0);
+    }
+
+    /** A channel whose access was decided already. */
+    public ChannelView of(VisibleChannel visible) {
+        return views(List.of(visible.channel()), Map.of(visible.channel().id(), visible.access())).get(0);
     }
 
     public ChannelPageView page(Page<Channel> page, Viewer viewer) {
-        return new ChannelPageView(page(page.items(), viewer), page.page(), page.size(), page.total());
+        return new ChannelPageView(views(page.items(), access.accessTo(page.items(), viewer)), page.page(), page.size(), page.total());
     }
 
-    private List<ChannelView> page(List<Channel> channels, Viewer viewer) {
+    private List<ChannelView> views(List<Channel> channels, Map<String, Access> accesses) {
         List<String> ids = channels.stream().map(Channel::id).toList();
         List<String> ended = channels.stream().filter(c -> c.state() == ChannelState.ENDED).map(Channel::id).toList();
         Map<String, ?> replays = segments.replaysOf(ended);
         Set<String> thumbnails = segments.withThumbnails(ids);
-        Map<String, Access> accesses = access.accessTo(channels, viewer);
         return channels.stream()
                 .map(c -> ChannelView.of(c, playback.of(c, replays.containsKey(c.id()), thumbnails.contains(c.id()),
                         accesses.get(c.id()).viewerKey())))

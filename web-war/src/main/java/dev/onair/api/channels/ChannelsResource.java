@@ -115,8 +115,7 @@ public class ChannelsResource {
     public ChannelView get(@PathParam("id") String id,
                            @Parameter(description = "A private channel's share-link token") @QueryParam("share") String share,
                            @Context SecurityContext security) {
-        Viewer viewer = viewer(security, share);
-        return views.of(access.visible(checked(id), viewer), viewer);
+        return views.of(access.visible(checked(id), viewer(security, share)));
     }
 
     @GET

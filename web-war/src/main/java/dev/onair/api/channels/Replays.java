@@ -4,6 +4,7 @@ import dev.onair.channels.boundary.ChannelAccess;
 import dev.onair.channels.entity.Channel;
 import dev.onair.channels.entity.ChannelState;
 import dev.onair.channels.entity.Viewer;
+import dev.onair.channels.entity.VisibleChannel;
 import dev.onair.delivery.boundary.Segments;
 import dev.onair.delivery.control.DeliverySettings;
 import dev.onair.delivery.control.Playback;
@@ -32,13 +33,14 @@ public class Replays {
     DeliverySettings settings;
 
     public ReplayView of(String channelId, Viewer viewer) {
-        Channel channel = access.visible(channelId, viewer);
+        VisibleChannel visible = access.visible(channelId, viewer);
+        Channel channel = visible.channel();
         Replay replay = segments.replayOf(channel.id()).orElseThrow(() -> new Refused(DomainException.Kind.NOT_FOUND,
                 "no-replay", "No replay", channel.state() != ChannelState.ENDED ? "the channel has not ended"
                 : channel.startedAt() == null ? "the channel ended without going live" : "the replay is being written; try again in a few seconds"));
         String base = settings.cdnBaseUrl().orElseThrow(() -> new Refused(DomainException.Kind.UNAVAILABLE,
                 "cdn-not-configured", "No CDN", "onair.cdn.base-url is not set: OnAir has no address to play from"));
-        Playback.Urls urls = playback.of(channel, true, false, access.accessTo(channel, viewer).viewerKey());
+        Playback.Urls urls = playback.of(channel, true, false, visible.access().viewerKey());
         String query = urls.signature() == null ? "" : "?" + urls.signature().query();
         List<ReplayView.ThumbnailView> thumbnails = segments.thumbnailsOf(channel.id()).stream()
                 .map(t -> new ReplayView.ThumbnailView(t.takenAt(), base + t.objectKey() + query)).toList();

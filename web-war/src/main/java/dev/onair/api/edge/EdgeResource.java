@@ -4,6 +4,7 @@ import dev.onair.api.Internal;
 import dev.onair.api.ingest.NginxCallers;
 import dev.onair.delivery.control.EdgeAuthorization;
 import dev.onair.delivery.control.EdgeSettings;
+import dev.onair.shared.LogText;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -64,7 +65,7 @@ public class EdgeResource {
         Optional<String> refusal = authorization.refusal(original, cookies);
         if (refusal.isPresent()) {
             LOG.log(Level.FINE, "The edge refuses {0}: {1}",
-                    new Object[] {dev.onair.shared.LogText.printable(original, 200), refusal.get()});
+                    new Object[] {LogText.printable(original, 200), refusal.get()});
             return Response.status(403).build();
         }
         return Response.noContent().build();

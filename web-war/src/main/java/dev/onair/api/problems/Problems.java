@@ -37,9 +37,12 @@ public final class Problems {
         };
     }
 
-    /** The problem+json answer to a domain refusal. */
+    /** The problem+json answer to a domain refusal, with {@code Retry-After} when it says when to try again. */
     public static Response of(DomainException e, String instance) {
-        return response(status(e.kind()), e.type(), e.title(), e.detail(), instance, e.details());
+        Response problem = response(status(e.kind()), e.type(), e.title(), e.detail(), instance, e.details());
+        return e.retryAfter()
+                .map(wait -> Response.fromResponse(problem).header("Retry-After", wait.toSeconds()).build())
+                .orElse(problem);
     }
 
     public static Response response(int status, String type, String title, String detail, String instance,
