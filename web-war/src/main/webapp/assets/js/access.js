@@ -11,6 +11,17 @@ function path(suffix = '') {
   return `/api/channels/${encodeURIComponent(channelId)}${suffix}`;
 }
 
+/** The action, with a failure said in the element statusId rather than lost. */
+function guarded(statusId, action) {
+  return async (...args) => {
+    try {
+      await action(...args);
+    } catch (error) {
+      say(byId(statusId), t('error.generic', { detail: error.message }));
+    }
+  };
+}
+
 async function loadShareLink() {
   byId('share-url').value = '';
   try {
@@ -35,7 +46,7 @@ async function loadViewers() {
       h('button', {
         type: 'button', class: 'secondary small', text: t('studio.viewers.withdraw'),
         'aria-label': t('studio.viewers.withdraw.named', { name: viewer.displayName }),
-        onclick: () => withdraw(viewer.accountId),
+        onclick: guarded('viewer-accountId-error', () => withdraw(viewer.accountId)),
       }))));
 }
 
@@ -44,18 +55,18 @@ async function withdraw(accountId) {
   await loadViewers();
 }
 
-byId('share-make').addEventListener('click', async () => {
+byId('share-make').addEventListener('click', guarded('share-status', async () => {
   const link = await api(path('/share-link'), { method: 'POST' });
   await loadShareLink();
   // the link itself only now: OnAir keeps its hash
   byId('share-url').value = link.url;
   say(byId('share-status'), t('studio.share.shown'));
-});
+}));
 
-byId('share-withdraw').addEventListener('click', async () => {
+byId('share-withdraw').addEventListener('click', guarded('share-status', async () => {
   await api(path('/share-link'), { method: 'DELETE' });
   await loadShareLink();
-});
+}));
 
 byId('viewer-form').addEventListener('submit', async (event) => {
   event.preventDefault();
