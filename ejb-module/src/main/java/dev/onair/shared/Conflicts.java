@@ -1,6 +1,9 @@
 package dev.onair.shared;
 
+import jakarta.persistence.OptimisticLockException;
+
 import java.sql.SQLException;
+import java.util.function.Supplier;
 
 /** Recognises what the database says when one of its integrity rules refused a write. */
 public final class Conflicts {
@@ -44,10 +47,26 @@ public final class Conflicts {
     /** True when {@code failure} was caused by a lost optimistic-locking race (someone else changed the row). */
     public static boolean isOptimisticLockLoss(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof jakarta.persistence.OptimisticLockException) {
+            if (t instanceof OptimisticLockException) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Runs {@code work} (one transaction) and runs it again, up to {@code attempts} times in all,
+     * while the database gives it up to break a deadlock ({@link #isLockConflict}).
+     */
+    public static <T> T retryingLockConflicts(int attempts, Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                if (attempt >= attempts || !isLockConflict(e)) {
+                    throw e;
+                }
+            }
+        }
     }
 }

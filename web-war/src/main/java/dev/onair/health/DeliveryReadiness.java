@@ -1,10 +1,8 @@
 package dev.onair.health;
 
 import dev.onair.delivery.boundary.HlsSync;
-import dev.onair.delivery.control.DeliverySettings;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -24,9 +22,6 @@ public class DeliveryReadiness implements HealthCheck {
     @EJB
     HlsSync sync;
 
-    @Inject
-    DeliverySettings settings;
-
     @Override
     public HealthCheckResponse call() {
         HlsSync.Status status = sync.status();
@@ -34,7 +29,7 @@ public class DeliveryReadiness implements HealthCheck {
         if (!status.enabled()) {
             return response.up().build();
         }
-        Duration threshold = settings.lagThreshold();
+        Duration threshold = status.lagThreshold();
         response.withData("streams", status.folders())
                 .withData("segmentsWaiting", status.waiting())
                 .withData("lagMillis", status.lag().toMillis())

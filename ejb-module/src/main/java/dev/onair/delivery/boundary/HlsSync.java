@@ -5,10 +5,12 @@ import dev.onair.channels.entity.StreamInterrupted;
 import dev.onair.channels.entity.StreamResumed;
 import dev.onair.channels.entity.StreamStarted;
 import dev.onair.delivery.control.DeliverySettings;
+import dev.onair.delivery.control.FolderHealth;
 import dev.onair.delivery.control.ObjectStore;
+import dev.onair.delivery.control.PlaylistReader;
+import dev.onair.delivery.control.SyncRecords;
 import dev.onair.delivery.control.Thumbnailer;
-import dev.onair.ingest.control.IngestMode;
-import dev.onair.ingest.control.IngestSettings;
+import dev.onair.ingest.boundary.NginxSupervisor;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -61,7 +63,7 @@ import java.util.logging.Logger;
  */
 @Startup
 @Singleton
-@DependsOn("SchemaMigration")
+@DependsOn({"SchemaMigration", "NginxSupervisor"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class HlsSync {
@@ -70,8 +72,9 @@ public class HlsSync {
     /** A folder sync with nothing to do for this long is dropped (a new publish starts it again). */
     static final Duration QUIET = Duration.ofSeconds(60);
 
-    /** The sync as {@code /health/ready} and the channel health see it. */
-    public record Status(boolean enabled, int folders, int waiting, Duration lag, int failing, String lastError) {
+    /** The sync as {@code /health/ready} and the channel health see it; a lag above {@code lagThreshold} is not ready. */
+    public record Status(boolean enabled, int folders, int waiting, Duration lag, Duration lagThreshold, int failing,
+                         String lastError) {
     }
 
     /** One channel's share of it. */
@@ -88,7 +91,7 @@ public class HlsSync {
     ManagedScheduledExecutorService scheduler;
 
     @EJB
-    Segments segments;
+    SyncRecords records;
 
     @Inject
     ObjectStore store;
@@ -99,8 +102,8 @@ public class HlsSync {
     @Inject
     Thumbnailer thumbnailer;
 
-    @Inject
-    IngestSettings ingest;
+    @EJB
+    NginxSupervisor ingest;
 
     private final Clock clock = Clock.systemUTC();
     private final Map<String, FolderSync> folders = new ConcurrentHashMap<>();
@@ -113,11 +116,12 @@ public class HlsSync {
 
     @PostConstruct
     void start() {
-        if (ingest.mode() == IngestMode.NONE) {
+        Optional<Path> hls = ingest.hlsRoot();
+        if (hls.isEmpty()) {
             LOG.info("HLS delivery is off on this node (onair.ingest.mode=none)");
             return;
         }
-        root = ingest.hlsDir();
+        root = hls.get();
         try {
             Files.createDirectories(root);
             watcher = FileSystems.getDefault().newWatchService();
@@ -137,6 +141,7 @@ public class HlsSync {
     @PreDestroy
     void stop() {
         stopping = true;
+        folders.values().forEach(FolderSync::stop);
         if (sweeper != null) {
             sweeper.cancel(false);
         }
@@ -175,7 +180,7 @@ public class HlsSync {
         Instant oldest = null;
         String lastError = null;
         for (FolderSync folder : folders.values()) {
-            FolderSync.Status s = folder.status();
+            FolderHealth.Status s = folder.status();
             waiting += s.waiting();
             if (s.failures() > 0) {
                 failing++;
@@ -186,14 +191,14 @@ public class HlsSync {
             }
         }
         return new Status(enabled, folders.size(), waiting, oldest == null ? Duration.ZERO : Duration.between(oldest, now),
-                failing, lastError);
+                settings.lagThreshold(), failing, lastError);
     }
 
     /** The delivery of one channel, when a folder sync works for it on this node. */
     public Optional<ChannelDelivery> statusOf(String channelId) {
         Instant now = clock.instant();
         for (FolderSync folder : folders.values()) {
-            FolderSync.Status s = folder.status();
+            FolderHealth.Status s = folder.status();
             if (s.channels().contains(channelId)) {
                 return Optional.of(new ChannelDelivery(s.waiting(),
                         s.oldestWaitingSince() == null ? Duration.ZERO : Duration.between(s.oldestWaitingSince(), now),
@@ -207,22 +212,22 @@ public class HlsSync {
         if (!enabled || stopping) {
             return;
         }
-        executor.execute(() -> segments.folderOfSession(sessionId).ifPresent(name -> {
+        executor.execute(() -> records.folderOfSession(sessionId).ifPresent(name -> {
             FolderSync folder = folder(name);
             if (endedChannel != null) {
                 folder.expectReplay(endedChannel);
             }
-            wake(folder);
+            folder.wake();
         }));
     }
 
     private void resume() {
         try {
-            Map<String, List<String>> awaitingReplay = segments.channelsAwaitingReplay();
-            for (String name : segments.foldersToSync()) {
+            Map<String, List<String>> awaitingReplay = records.channelsAwaitingReplay();
+            for (String name : records.foldersToSync()) {
                 FolderSync folder = folder(name);
                 awaitingReplay.getOrDefault(name, List.of()).forEach(folder::expectReplay);
-                wake(folder);
+                folder.wake();
             }
             if (!folders.isEmpty()) {
                 LOG.log(Level.INFO, "HLS delivery resumed for {0} folder(s)", folders.size());
@@ -234,7 +239,7 @@ public class HlsSync {
 
     private FolderSync folder(String name) {
         return folders.computeIfAbsent(name, n -> {
-            FolderSync folder = new FolderSync(n, root, segments, store, thumbnailer, executor, settings, clock, this::wake);
+            FolderSync folder = new FolderSync(n, root, records, store, thumbnailer, executor, settings, clock);
             register(folder);
             return folder;
         });
@@ -245,41 +250,11 @@ public class HlsSync {
             return;
         }
         try {
-            Files.createDirectories(folder.dir());
-            WatchKey key = folder.dir().register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+            Files.createDirectories(folder.dir);
+            WatchKey key = folder.dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
             watched.put(key, folder);
         } catch (IOException | ClosedWatchServiceException e) {
-            LOG.log(Level.WARNING, "Cannot watch {0}; the sweep looks at it every {1}", new Object[] {folder.dir(), settings.sweepInterval()});
-        }
-    }
-
-    /** Runs the folder's tick on the executor unless it is running; a wake-up while it runs makes it tick again. */
-    void wake(FolderSync folder) {
-        folder.again.set(true);
-        if (folder.running.compareAndSet(false, true)) {
-            try {
-                executor.execute(() -> run(folder));
-            } catch (RuntimeException e) {
-                folder.running.set(false);
-                // refused while the server stops; the next start resumes from the database
-                LOG.log(stopping || e instanceof java.util.concurrent.RejectedExecutionException ? Level.FINE : Level.WARNING,
-                        "Cannot schedule the sync of " + folder.folder, e);
-            }
-        }
-    }
-
-    private void run(FolderSync folder) {
-        while (true) {
-            folder.again.set(false);
-            try {
-                folder.tick();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "The sync of " + folder.dir() + " failed a step; the next sweep tries again", e);
-            }
-            folder.running.set(false);
-            if (!folder.again.get() || stopping || !folder.running.compareAndSet(false, true)) {
-                return;
-            }
+            LOG.log(Level.WARNING, "Cannot watch {0}; the sweep looks at it every {1}", new Object[] {folder.dir, settings.sweepInterval()});
         }
     }
 
@@ -288,7 +263,7 @@ public class HlsSync {
             return;
         }
         for (FolderSync folder : folders.values()) {
-            if (folder.idle(QUIET) && !folder.running.get()) {
+            if (folder.idle(QUIET)) {
                 folders.remove(folder.folder, folder);
                 watched.entrySet().removeIf(entry -> {
                     if (entry.getValue() == folder) {
@@ -299,7 +274,7 @@ public class HlsSync {
                 });
                 continue;
             }
-            wake(folder);
+            folder.wake();
         }
     }
 
@@ -315,7 +290,7 @@ public class HlsSync {
             boolean playlist = false;
             for (WatchEvent<?> event : key.pollEvents()) {
                 if (event.kind() == StandardWatchEventKinds.OVERFLOW
-                        || FolderSync.PLAYLIST.equals(String.valueOf(event.context()))) {
+                        || PlaylistReader.PLAYLIST.equals(String.valueOf(event.context()))) {
                     playlist = true;
                 }
             }
@@ -323,7 +298,7 @@ public class HlsSync {
                 watched.remove(key);
             }
             if (folder != null && playlist) {
-                wake(folder);
+                folder.wake();
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.onair.delivery.boundary;
 
+import dev.onair.delivery.control.EdgeAuthorization;
 import dev.onair.delivery.control.EdgeConfig;
 import dev.onair.delivery.control.EdgeSettings;
 import dev.onair.shared.NginxProcess;
@@ -16,6 +17,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +52,9 @@ public class LocalEdge {
     @Inject
     EdgeSettings settings;
 
+    @Inject
+    EdgeAuthorization authorization;
+
     private NginxProcess nginx;
     private ScheduledFuture<?> apply;
 
@@ -80,6 +85,19 @@ public class LocalEdge {
         if (nginx != null) {
             nginx.stop();
         }
+    }
+
+    /** Whether {@code secret} is the local edge's own: its questions carry it. */
+    public boolean isEdgeSecret(String secret) {
+        return settings.isSecret(secret);
+    }
+
+    /**
+     * Why the edge must not serve {@code originalUri} (the viewer's raw request URI) to a viewer
+     * with these cookies; empty when it may. See {@link EdgeAuthorization}.
+     */
+    public Optional<String> refusal(String originalUri, Map<String, String> cookies) {
+        return authorization.refusal(originalUri, cookies);
     }
 
     public Status status() {

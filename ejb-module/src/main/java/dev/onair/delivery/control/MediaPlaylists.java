@@ -1,5 +1,7 @@
 package dev.onair.delivery.control;
 
+import dev.onair.delivery.entity.Segment;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +18,11 @@ public final class MediaPlaylists {
     }
 
     private MediaPlaylists() {
+    }
+
+    /** A recorded segment as a playlist in its channel's folder names it. */
+    public static Item item(Segment segment) {
+        return new Item(ObjectKeys.segmentUri(segment.sessionId(), segment.number()), segment.duration(), segment.discontinuity());
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.onair.delivery.control;
 
+import dev.onair.delivery.entity.Segment;
+
 /**
  * Where a channel's objects live in the bucket. Everything of a channel is under one folder,
  * {@code [private/]channels/<channel id>/}, so one CDN path pattern (and one signed policy)
@@ -39,5 +41,11 @@ public final class ObjectKeys {
 
     public static String thumbnailAt(String channelFolder, long epochSecond) {
         return channelFolder + "thumbnails/" + epochSecond + ".jpg";
+    }
+
+    /** The channel folder a recorded segment's key lies in, ending with a slash. */
+    public static String folderOf(Segment segment) {
+        String key = segment.objectKey();
+        return key.substring(0, key.length() - segmentUri(segment.sessionId(), segment.number()).length());
     }
 }

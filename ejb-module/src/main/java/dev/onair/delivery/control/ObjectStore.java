@@ -10,9 +10,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.client.config.ClientAsyncConfiguration;
 import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -39,7 +39,7 @@ import java.util.logging.Logger;
  * and S3-compatible stores ({@code onair.storage.endpoint}, path-style).
  */
 @ApplicationScoped
-public class ObjectStore {
+public class ObjectStore implements Bucket {
 
     private static final Logger LOG = Logger.getLogger(ObjectStore.class.getName());
 
@@ -66,12 +66,14 @@ public class ObjectStore {
     }
 
     /** Uploads {@code file} as {@code key}, streamed from disk. */
+    @Override
     public CompletableFuture<Void> putFile(String key, Path file, String contentType, String cacheControl) {
         return ready().thenCompose(s3 -> s3.putObject(request(key, contentType, cacheControl), AsyncRequestBody.fromFile(file)))
                 .thenApply(response -> null);
     }
 
     /** Uploads a small text object (a playlist). */
+    @Override
     public CompletableFuture<Void> putText(String key, String text, String contentType, String cacheControl) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         return ready().thenCompose(s3 -> s3.putObject(request(key, contentType, cacheControl), AsyncRequestBody.fromBytes(bytes)))
@@ -79,12 +81,14 @@ public class ObjectStore {
     }
 
     /** Uploads a small binary object (a thumbnail). */
+    @Override
     public CompletableFuture<Void> putBytes(String key, byte[] bytes, String contentType, String cacheControl) {
         return ready().thenCompose(s3 -> s3.putObject(request(key, contentType, cacheControl), AsyncRequestBody.fromBytes(bytes)))
                 .thenApply(response -> null);
     }
 
     /** Whether {@code key} is in the bucket. */
+    @Override
     public CompletableFuture<Boolean> exists(String key) {
         return ready().thenCompose(s3 -> s3.headObject(b -> b.bucket(settings.bucket()).key(key)))
                 .thenApply(response -> true)

@@ -2,6 +2,8 @@ package dev.onair.delivery.control;
 
 import dev.onair.channels.entity.Channel;
 import dev.onair.channels.entity.Visibility;
+import dev.onair.delivery.entity.PlaybackSignature;
+import dev.onair.delivery.entity.PlaybackUrls;
 import dev.onair.shared.PemEncoding;
 import dev.onair.shared.SecretFiles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,14 +21,15 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,22 +54,13 @@ public class Playback {
     private static final Logger LOG = Logger.getLogger(Playback.class.getName());
     public static final String LOCAL_KEY_PAIR_ID = "onair-local";
 
-    /** A signature for a private channel's folder, as a query string and as CloudFront's cookies. */
-    public record Signature(String query, Map<String, String> cookies, Instant expiresAt) {
-    }
-
-    /** What a caller may play of a channel; every member may be null. */
-    public record Urls(String playbackUrl, String replayUrl, String thumbnailUrl, Signature signature) {
-        public static final Urls NONE = new Urls(null, null, null, null);
-    }
-
     @Inject
     DeliverySettings settings;
 
     private final Clock clock = Clock.systemUTC();
     private final CloudFrontUtilities cloudFront = CloudFrontUtilities.create();
     private static final int MAX_CACHED = 10_000;
-    private final Map<String, Signature> signatures = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, PlaybackSignature> signatures = new ConcurrentHashMap<>();
     private volatile PrivateKey privateKey;
     private volatile PublicKey publicKey;
 
@@ -76,24 +70,24 @@ public class Playback {
      * {@code viewerKey} names (one the channels component found entitled to it); without one, a
      * private channel has no URLs.
      */
-    public Urls of(Channel channel, boolean replayWritten, boolean thumbnail, String viewerKey) {
+    public PlaybackUrls of(Channel channel, boolean replayWritten, boolean thumbnail, String viewerKey) {
         Optional<String> base = settings.cdnBaseUrl();
         if (base.isEmpty()) {
-            return Urls.NONE;
+            return PlaybackUrls.NONE;
         }
         boolean isPrivate = channel.visibility() == Visibility.PRIVATE;
         if (isPrivate && viewerKey == null) {
-            return Urls.NONE;
+            return PlaybackUrls.NONE;
         }
         String folder = ObjectKeys.channelFolder(settings.privatePrefix(), isPrivate, channel.id());
         String live = channel.state().onAir() ? base.get() + ObjectKeys.livePlaylist(folder) : null;
         String replay = replayWritten ? base.get() + ObjectKeys.replayPlaylist(folder) : null;
         String thumb = thumbnail ? base.get() + ObjectKeys.latestThumbnail(folder) : null;
         if (!isPrivate) {
-            return new Urls(live, replay, thumb, null);
+            return new PlaybackUrls(live, replay, thumb, null);
         }
-        Signature signature = sign(base.get() + folder + "*", viewerKey);
-        return new Urls(signed(live, signature), signed(replay, signature), signed(thumb, signature), signature);
+        PlaybackSignature signature = sign(base.get() + folder + "*", viewerKey);
+        return new PlaybackUrls(signed(live, signature), signed(replay, signature), signed(thumb, signature), signature);
     }
 
     /**
@@ -101,22 +95,22 @@ public class Playback {
      * the viewer {@code viewerKey}, reused for that viewer while more than half of its time is
      * left: pages that poll a private channel do not cost two RSA signatures a request.
      */
-    public Signature sign(String resourcePattern, String viewerKey) {
+    public PlaybackSignature sign(String resourcePattern, String viewerKey) {
         Instant now = clock.instant();
         String key = viewerKey + "\n" + resourcePattern;
-        Signature cached = signatures.get(key);
+        PlaybackSignature cached = signatures.get(key);
         if (cached != null && cached.expiresAt().isAfter(now.plus(settings.signedTtl().dividedBy(2)))) {
             return cached;
         }
         if (signatures.size() > MAX_CACHED) {
             signatures.clear();
         }
-        Signature fresh = newSignature(resourcePattern, now.plus(settings.signedTtl()));
+        PlaybackSignature fresh = newSignature(resourcePattern, now.plus(settings.signedTtl()));
         signatures.put(key, fresh);
         return fresh;
     }
 
-    private Signature newSignature(String resourcePattern, Instant expires) {
+    private PlaybackSignature newSignature(String resourcePattern, Instant expires) {
         CustomSignerRequest request = CustomSignerRequest.builder()
                 .resourceUrl(resourcePattern)
                 .resourceUrlPattern(resourcePattern)
@@ -132,7 +126,7 @@ public class Playback {
             int eq = header.indexOf('=');
             jar.put(header.substring(0, eq), header.substring(eq + 1));
         }
-        return new Signature(query, Map.copyOf(jar), expires);
+        return new PlaybackSignature(query, Map.copyOf(jar), expires);
     }
 
     /** The public half of the signing key, to check signatures with (the local edge). */
@@ -161,7 +155,7 @@ public class Playback {
         return id.isEmpty() ? LOCAL_KEY_PAIR_ID : id;
     }
 
-    private static String signed(String url, Signature signature) {
+    private static String signed(String url, PlaybackSignature signature) {
         return url == null ? null : url + "?" + signature.query();
     }
 

@@ -1,6 +1,7 @@
 package dev.onair.delivery.control;
 
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -114,7 +115,7 @@ public final class SignedPolicy {
             return null;
         }
         JsonValue value = date.get("AWS:EpochTime");
-        return value instanceof jakarta.json.JsonNumber number ? number.longValueExact() : null;
+        return value instanceof JsonNumber number ? number.longValueExact() : null;
     }
 
     /** CloudFront's URL-safe Base64: '-' for '+', '_' for '=', '~' for '/'. */

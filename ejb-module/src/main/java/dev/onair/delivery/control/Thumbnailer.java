@@ -5,12 +5,17 @@ import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -33,20 +38,31 @@ public class Thumbnailer {
 
     private final Semaphore one = new Semaphore(1);
 
-    /** Whether a thumbnail may start now (none is being made); {@link #jpegOf} must follow, which releases it. */
-    public boolean tryStart() {
-        return one.tryAcquire();
+    /**
+     * Starts a JPEG of {@code segment} on {@code executor}, unless one is being made on this node
+     * (then the next segment gets its turn) or the executor refuses (the server stops): the bytes,
+     * when ffmpeg is done (about 0.1 s).
+     */
+    public Optional<CompletableFuture<byte[]>> start(Path segment, Executor executor) {
+        if (!one.tryAcquire()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CompletableFuture.supplyAsync(() -> jpegOf(segment), executor));
+        } catch (RejectedExecutionException e) {
+            one.release();
+            return Optional.empty();
+        }
     }
 
-    /** Gives back a start that {@link #jpegOf} will not follow. */
-    public void abandon() {
-        one.release();
-    }
-
-    /** The JPEG, after {@link #tryStart()} said yes; blocks for the ffmpeg run (about 0.1 s). */
-    public byte[] jpegOf(Path segment) throws IOException, InterruptedException {
+    private byte[] jpegOf(Path segment) {
         try {
             return make(segment);
+        } catch (IOException e) {
+            throw new CompletionException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
         } finally {
             one.release();
         }
@@ -80,7 +96,7 @@ public class Thumbnailer {
     private static String drain(InputStream in) {
         try (in) {
             String text = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
             return text;
         } catch (IOException e) {
             return e.toString();

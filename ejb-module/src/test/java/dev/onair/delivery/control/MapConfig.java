@@ -11,9 +11,9 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /** MicroProfile Config over a map of strings, for unit tests of settings-driven classes. */
-record MapConfig(Map<String, String> values) implements Config {
+public record MapConfig(Map<String, String> values) implements Config {
 
-    static DeliverySettings settings(Map<String, String> values) {
+    public static DeliverySettings settings(Map<String, String> values) {
         DeliverySettings settings = new DeliverySettings();
         settings.config = new MapConfig(values);
         return settings;

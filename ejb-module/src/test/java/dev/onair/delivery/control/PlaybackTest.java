@@ -5,6 +5,8 @@ import dev.onair.channels.entity.Channel;
 import dev.onair.channels.entity.ChannelDraft;
 import dev.onair.channels.entity.ChannelState;
 import dev.onair.channels.entity.Visibility;
+import dev.onair.delivery.entity.PlaybackSignature;
+import dev.onair.delivery.entity.PlaybackUrls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,13 +53,13 @@ class PlaybackTest {
     @Test
     void aPublicChannelPlaysFromPlainCdnUrls() {
         Channel live = channel(Visibility.PUBLIC, ChannelState.LIVE);
-        Playback.Urls urls = playback.of(live, false, true, null);
+        PlaybackUrls urls = playback.of(live, false, true, null);
         assertEquals(CDN + "channels/" + live.id() + "/live.m3u8", urls.playbackUrl());
         assertEquals(CDN + "channels/" + live.id() + "/thumbnails/latest.jpg", urls.thumbnailUrl());
         assertNull(urls.replayUrl());
         assertNull(urls.signature());
         Channel ended = channel(Visibility.PUBLIC, ChannelState.LIVE, ChannelState.ENDED);
-        Playback.Urls replay = playback.of(ended, true, false, null);
+        PlaybackUrls replay = playback.of(ended, true, false, null);
         assertNull(replay.playbackUrl(), "no live playlist once ended");
         assertEquals(CDN + "channels/" + ended.id() + "/replay.m3u8", replay.replayUrl());
     }
@@ -65,14 +67,14 @@ class PlaybackTest {
     @Test
     void aPrivateChannelGivesNothingWithoutAViewerEntitledToIt() {
         Channel live = channel(Visibility.PRIVATE, ChannelState.LIVE);
-        assertEquals(Playback.Urls.NONE, playback.of(live, true, true, null));
+        assertEquals(PlaybackUrls.NONE, playback.of(live, true, true, null));
     }
 
     @Test
     void aPrivateChannelsSignatureCoversItsFolderOnlyAndExpires() {
         Channel live = channel(Visibility.PRIVATE, ChannelState.LIVE);
         Instant before = Instant.now();
-        Playback.Urls urls = playback.of(live, false, true, "viewer-a");
+        PlaybackUrls urls = playback.of(live, false, true, "viewer-a");
         String folder = CDN + "private/channels/" + live.id() + "/";
         assertTrue(urls.playbackUrl().startsWith(folder + "live.m3u8?"), urls.playbackUrl());
         Map<String, String> params = params(urls.playbackUrl());
@@ -99,7 +101,7 @@ class PlaybackTest {
         assertEquals(Optional.of("bad signature"), SignedPolicy.refusal(folder + "live.m3u8", forged, key, keyPair, now),
                 "another channel's policy with this signature");
 
-        Playback.Signature signature = urls.signature();
+        PlaybackSignature signature = urls.signature();
         assertNotNull(signature.cookies().get("CloudFront-Policy"));
         assertEquals(params.get("Policy"), signature.cookies().get("CloudFront-Policy"));
         assertEquals(params.get("Signature"), signature.cookies().get("CloudFront-Signature"));
@@ -109,19 +111,19 @@ class PlaybackTest {
     @Test
     void aSignatureIsReusedWhileMoreThanHalfOfItsTimeIsLeft() {
         Channel live = channel(Visibility.PRIVATE, ChannelState.LIVE);
-        Playback.Signature first = playback.of(live, false, false, "viewer-a").signature();
-        Playback.Signature again = playback.of(live, false, true, "viewer-a").signature();
+        PlaybackSignature first = playback.of(live, false, false, "viewer-a").signature();
+        PlaybackSignature again = playback.of(live, false, true, "viewer-a").signature();
         assertEquals(first, again, "no second RSA signature for the same folder minutes apart");
-        Playback.Signature other = playback.of(channel(Visibility.PRIVATE, ChannelState.LIVE), false, false, "viewer-a").signature();
+        PlaybackSignature other = playback.of(channel(Visibility.PRIVATE, ChannelState.LIVE), false, false, "viewer-a").signature();
         assertTrue(!first.query().equals(other.query()), "another channel, another policy");
     }
 
     @Test
     void eachViewerIsSignedForOnItsOwn() throws Exception {
         Channel live = channel(Visibility.PRIVATE, ChannelState.LIVE);
-        Playback.Signature a = playback.of(live, false, false, "viewer-a").signature();
+        PlaybackSignature a = playback.of(live, false, false, "viewer-a").signature();
         Thread.sleep(1100);
-        Playback.Signature b = playback.of(live, false, false, "viewer-b").signature();
+        PlaybackSignature b = playback.of(live, false, false, "viewer-b").signature();
         assertTrue(b.expiresAt().isAfter(a.expiresAt()), "viewer b's signature is b's own, not a copy of a's");
         assertEquals(a, playback.of(live, false, false, "viewer-a").signature(), "a keeps theirs");
     }
@@ -140,7 +142,7 @@ class PlaybackTest {
     void noCdnNoUrls() {
         Playback none = new Playback();
         none.settings = MapConfig.settings(Map.of());
-        assertEquals(Playback.Urls.NONE, none.of(channel(Visibility.PUBLIC, ChannelState.LIVE), true, true, "viewer-a"));
+        assertEquals(PlaybackUrls.NONE, none.of(channel(Visibility.PUBLIC, ChannelState.LIVE), true, true, "viewer-a"));
     }
 
     private static Map<String, String> params(String url) {

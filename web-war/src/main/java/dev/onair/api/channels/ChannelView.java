@@ -1,9 +1,9 @@
 package dev.onair.api.channels;
 
-import dev.onair.delivery.control.Playback;
 import dev.onair.channels.entity.Channel;
 import dev.onair.channels.entity.ChannelState;
 import dev.onair.channels.entity.Visibility;
+import dev.onair.delivery.entity.PlaybackUrls;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -32,10 +32,10 @@ public record ChannelView(
 
     /** The channel without delivery URLs (the studio's answer to the broadcaster, before going live). */
     public static ChannelView of(Channel channel) {
-        return of(channel, Playback.Urls.NONE);
+        return of(channel, PlaybackUrls.NONE);
     }
 
-    public static ChannelView of(Channel channel, Playback.Urls urls) {
+    public static ChannelView of(Channel channel, PlaybackUrls urls) {
         return new ChannelView(channel.id(), channel.title(), channel.description(), channel.visibility(),
                 channel.state(), channel.state().onAir(), BroadcasterView.of(channel.owner()),
                 channel.createdAt(), channel.startedAt(), channel.endedAt(), channel.endReason(),

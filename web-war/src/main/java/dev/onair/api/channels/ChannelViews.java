@@ -3,19 +3,16 @@ package dev.onair.api.channels;
 import dev.onair.channels.boundary.ChannelAccess;
 import dev.onair.channels.entity.Access;
 import dev.onair.channels.entity.Channel;
-import dev.onair.channels.entity.ChannelState;
 import dev.onair.channels.entity.Viewer;
 import dev.onair.channels.entity.VisibleChannel;
-import dev.onair.delivery.boundary.Segments;
-import dev.onair.delivery.control.Playback;
+import dev.onair.delivery.boundary.Playbacks;
+import dev.onair.delivery.entity.PlaybackUrls;
 import dev.onair.shared.Page;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Channel views with their delivery URLs, as the viewer may see them: a private channel's URLs
@@ -25,13 +22,10 @@ import java.util.Set;
 public class ChannelViews {
 
     @EJB
-    Segments segments;
+    Playbacks playbacks;
 
     @EJB
     ChannelAccess access;
-
-    @Inject
-    Playback playback;
 
     public ChannelView of(Channel channel, Viewer viewer) {
         return views(List.of(channel), access.accessTo(List.of(channel), viewer)).get(0);
@@ -47,13 +41,7 @@ public class ChannelViews {
     }
 
     private List<ChannelView> views(List<Channel> channels, Map<String, Access> accesses) {
-        List<String> ids = channels.stream().map(Channel::id).toList();
-        List<String> ended = channels.stream().filter(c -> c.state() == ChannelState.ENDED).map(Channel::id).toList();
-        Map<String, ?> replays = segments.replaysOf(ended);
-        Set<String> thumbnails = segments.withThumbnails(ids);
-        return channels.stream()
-                .map(c -> ChannelView.of(c, playback.of(c, replays.containsKey(c.id()), thumbnails.contains(c.id()),
-                        accesses.get(c.id()).viewerKey())))
-                .toList();
+        Map<String, PlaybackUrls> urls = playbacks.urlsOf(channels, accesses);
+        return channels.stream().map(c -> ChannelView.of(c, urls.get(c.id()))).toList();
     }
 }

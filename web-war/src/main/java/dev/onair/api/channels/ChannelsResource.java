@@ -1,5 +1,6 @@
 package dev.onair.api.channels;
 
+import dev.onair.accounts.entity.Caller;
 import dev.onair.accounts.entity.Role;
 import dev.onair.api.Callers;
 import dev.onair.api.OnAirApi;
@@ -7,11 +8,11 @@ import dev.onair.channels.boundary.ChannelAccess;
 import dev.onair.channels.boundary.ChannelLifecycle;
 import dev.onair.channels.boundary.Channels;
 import dev.onair.channels.entity.ChannelState;
-import dev.onair.delivery.boundary.HlsSync;
-import dev.onair.accounts.entity.Caller;
-import dev.onair.channels.entity.Channel;
 import dev.onair.channels.entity.Viewer;
+import dev.onair.delivery.boundary.HlsSync;
+import dev.onair.delivery.boundary.Replays;
 import dev.onair.ingest.boundary.IngestWatchdog;
+import dev.onair.ingest.entity.HealthReport;
 import dev.onair.shared.Ids;
 import dev.onair.shared.InvalidInput;
 import dev.onair.shared.PageRequest;
@@ -73,7 +74,7 @@ public class ChannelsResource {
     @Inject
     ChannelViews views;
 
-    @Inject
+    @EJB
     Replays replays;
 
     @GET
@@ -132,7 +133,7 @@ public class ChannelsResource {
     public ReplayView replay(@PathParam("id") String id,
                              @Parameter(description = "A private channel's share-link token") @QueryParam("share") String share,
                              @Context SecurityContext security) {
-        return replays.of(checked(id), viewer(security, share));
+        return ReplayView.of(replays.playable(checked(id), viewer(security, share)));
     }
 
     @PATCH
@@ -187,9 +188,8 @@ public class ChannelsResource {
     @APIResponse(responseCode = "403", description = "Neither the broadcaster nor an admin", ref = OnAirApi.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No such channel, or a private one the caller may not see", ref = OnAirApi.NOT_FOUND)
     public StreamHealthView health(@PathParam("id") String id, @Context SecurityContext security) {
-        Channel channel = ownedOrAdmin(checked(id), security);
-        return StreamHealthView.of(channel, channel.state() == ChannelState.LIVE ? watchdog.health(channel.id()) : Optional.empty(),
-                sync.statusOf(channel.id()));
+        HealthReport report = watchdog.report(checked(id), callers.of(security));
+        return StreamHealthView.of(report, sync.statusOf(report.channel().id()));
     }
 
     @GET
@@ -205,12 +205,7 @@ public class ChannelsResource {
     @APIResponse(responseCode = "403", description = "Neither the broadcaster nor an admin", ref = OnAirApi.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No such channel, or a private one the caller may not see", ref = OnAirApi.NOT_FOUND)
     public List<StreamEventView> events(@PathParam("id") String id, @Context SecurityContext security) {
-        Channel channel = ownedOrAdmin(checked(id), security);
-        return lifecycle.journalOf(channel.id()).stream().map(StreamEventView::of).toList();
-    }
-
-    private Channel ownedOrAdmin(String id, SecurityContext security) {
-        return access.managed(id, callers.of(security), "only the channel's broadcaster or an admin may see this");
+        return lifecycle.journalOf(checked(id), callers.of(security)).stream().map(StreamEventView::of).toList();
     }
 
     private Viewer viewer(SecurityContext security, String shareToken) {

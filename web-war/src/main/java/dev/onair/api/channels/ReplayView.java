@@ -1,5 +1,7 @@
 package dev.onair.api.channels;
 
+import dev.onair.delivery.boundary.Replays;
+import dev.onair.delivery.entity.Replay;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -19,5 +21,13 @@ public record ReplayView(
 
     @Schema(name = "Thumbnail")
     public record ThumbnailView(Instant takenAt, String url) {
+    }
+
+    static ReplayView of(Replays.Playable playable) {
+        Replay replay = playable.replay();
+        return new ReplayView(playable.channelId(), playable.url(), replay.duration().toMillis() / 1000.0, replay.segmentCount(),
+                replay.sessionCount(), replay.writtenAt(),
+                playable.thumbnails().stream().map(t -> new ThumbnailView(t.takenAt(), t.url())).toList(),
+                SignatureView.of(playable.signature()));
     }
 }

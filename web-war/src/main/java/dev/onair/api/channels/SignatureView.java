@@ -1,6 +1,6 @@
 package dev.onair.api.channels;
 
-import dev.onair.delivery.control.Playback;
+import dev.onair.delivery.entity.PlaybackSignature;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -14,7 +14,7 @@ public record SignatureView(
         @Schema(description = "CloudFront-Policy, CloudFront-Signature, CloudFront-Key-Pair-Id") Map<String, String> cookies,
         @Schema(description = "When the signature stops working; ask for the channel again before") Instant expiresAt) {
 
-    static SignatureView of(Playback.Signature signature) {
+    static SignatureView of(PlaybackSignature signature) {
         return signature == null ? null : new SignatureView(signature.query(), signature.cookies(), signature.expiresAt());
     }
 }

@@ -1,8 +1,8 @@
 package dev.onair.api.channels;
 
 import dev.onair.channels.entity.Channel;
-import dev.onair.channels.entity.ChannelState;
 import dev.onair.delivery.boundary.HlsSync;
+import dev.onair.ingest.entity.HealthReport;
 import dev.onair.ingest.entity.StreamHealth;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -43,15 +43,15 @@ public record StreamHealthView(
         }
     }
 
-    public static StreamHealthView of(Channel channel, Optional<StreamHealth> measured, Optional<HlsSync.ChannelDelivery> delivery) {
+    public static StreamHealthView of(HealthReport report, Optional<HlsSync.ChannelDelivery> delivery) {
         DeliveryView sync = delivery.map(DeliveryView::of).orElse(null);
-        if (measured.isEmpty()) {
-            String verdict = channel.state() == ChannelState.LIVE ? "MEASURING" : "OFFLINE";
-            return new StreamHealthView(channel.id(), channel.state().name(), verdict,
+        Channel channel = report.channel();
+        if (report.measured().isEmpty()) {
+            return new StreamHealthView(channel.id(), channel.state().name(), report.verdict().name(),
                     null, null, null, null, null, null, null, null, null, sync);
         }
-        StreamHealth h = measured.get();
-        return new StreamHealthView(channel.id(), channel.state().name(), h.verdict().name(), h.bitrate(),
+        StreamHealth h = report.measured().get();
+        return new StreamHealthView(channel.id(), channel.state().name(), report.verdict().name(), h.bitrate(),
                 h.videoCodec(), positive(h.width()), positive(h.height()), h.frameRate() > 0 ? h.frameRate() : null,
                 h.audioCodec(), positive(h.audioSampleRate()), h.publishingSince(), h.measuredAt(), sync);
     }

@@ -5,10 +5,12 @@ import dev.onair.channels.entity.ChannelState;
 import dev.onair.channels.entity.Visibility;
 import dev.onair.delivery.control.DeliverySettings;
 import dev.onair.delivery.control.ObjectKeys;
+import dev.onair.delivery.control.SyncRecords;
 import dev.onair.delivery.entity.Replay;
 import dev.onair.delivery.entity.Segment;
 import dev.onair.delivery.entity.Thumbnail;
 import dev.onair.ingest.entity.PublishSession;
+import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,18 +20,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The sync's records, each call one transaction: segments as nginx lists them, their upload,
- * and the channel's replay. The rows outlive OnAir: a restarted node picks up where the last
- * one stopped.
+ * The sync's rows in the database, each call one transaction: segments as nginx lists them,
+ * their upload, the channel's replay and thumbnails. The rows outlive OnAir: a restarted node
+ * picks up where the last one stopped.
  */
 @Stateless
-public class Segments {
+@Local(SyncRecords.class)
+public class DatabaseSyncRecords implements SyncRecords {
 
     @PersistenceContext(unitName = "onair")
     EntityManager em;
@@ -37,27 +41,19 @@ public class Segments {
     @Inject
     DeliverySettings settings;
 
-    /** A publish session that writes to a folder, newest first in {@link #sessionsOf}. */
-    public record FolderSession(String sessionId, String channelId, Instant startedAt, Instant endedAt) {
-    }
-
-    /** A segment nginx listed, attributed to a session, not recorded yet. */
-    public record Listed(String sessionId, long number, Duration duration) {
-    }
-
-    /** The folder (stream name) nginx writes a publish session's segments to. */
+    @Override
     public Optional<String> folderOfSession(String sessionId) {
         return Optional.ofNullable(sessionId == null ? null : em.find(PublishSession.class, sessionId)).map(PublishSession::streamName);
     }
 
-    /** The highest file number recorded for {@code folder}, or -1. */
+    @Override
     public long highestNumber(String folder) {
         Long highest = em.createNamedQuery(Segment.HIGHEST_IN_FOLDER, Long.class)
                 .setParameter("folder", folder).getSingleResult();
         return highest == null ? -1 : highest;
     }
 
-    /** The latest publish sessions on {@code folder} (the stream's public name), newest first. */
+    @Override
     public List<FolderSession> sessionsOf(String folder, int max) {
         return em.createQuery("SELECT s FROM PublishSession s WHERE s.streamName = :name ORDER BY s.startedAt DESC",
                         PublishSession.class)
@@ -66,12 +62,15 @@ public class Segments {
                 .toList();
     }
 
-    /**
-     * Records newly listed segments in listing order: each gets the next position in its
-     * channel's recording, a discontinuity when it opens a publish session that is not the
-     * channel's first, and its object key under the channel's folder.
-     */
-    public List<Segment> record(String folder, List<Listed> listed, Instant now) {
+    @Override
+    public List<Segment> commit(String folder, List<Listed> listed, Collection<Long> uploaded, Instant now) {
+        if (!uploaded.isEmpty()) {
+            em.createNamedQuery(Segment.MARK_UPLOADED).setParameter("ids", uploaded).setParameter("at", now).executeUpdate();
+        }
+        return listed.isEmpty() ? List.of() : record(folder, listed, now);
+    }
+
+    private List<Segment> record(String folder, List<Listed> listed, Instant now) {
         Map<String, Integer> nextSeq = new HashMap<>();
         Map<String, String> lastSession = new HashMap<>();
         Map<String, String> channelOf = new HashMap<>();
@@ -104,13 +103,13 @@ public class Segments {
         return recorded;
     }
 
-    /** Segments of {@code folder} not uploaded yet, oldest first. */
+    @Override
     public List<Segment> pending(String folder, int max) {
         return em.createNamedQuery(Segment.PENDING_IN_FOLDER, Segment.class)
                 .setParameter("folder", folder).setMaxResults(max).getResultList();
     }
 
-    /** Folders that have segments waiting for upload, or an active publish session. */
+    @Override
     public List<String> foldersToSync() {
         List<String> folders = new ArrayList<>(em.createNamedQuery(Segment.FOLDERS_PENDING, String.class).getResultList());
         em.createNamedQuery(PublishSession.ACTIVE, PublishSession.class).getResultStream()
@@ -119,7 +118,7 @@ public class Segments {
         return folders;
     }
 
-    /** The uploaded segments of {@code folder} among these file numbers. */
+    @Override
     public List<Segment> uploadedAmong(String folder, List<Long> numbers) {
         List<Segment> found = new ArrayList<>();
         for (int from = 0; from < numbers.size(); from += 500) {
@@ -132,29 +131,22 @@ public class Segments {
         return found;
     }
 
-    /** Marks segments uploaded. */
-    public void markUploaded(Collection<Long> ids, Instant at) {
-        if (!ids.isEmpty()) {
-            em.createNamedQuery(Segment.MARK_UPLOADED).setParameter("ids", ids).setParameter("at", at).executeUpdate();
-        }
-    }
-
-    /** The newest {@code max} uploaded segments of a channel, in recording order. */
+    @Override
     public List<Segment> latestUploaded(String channelId, int max) {
         List<Segment> latest = new ArrayList<>(em.createNamedQuery(Segment.LATEST_UPLOADED_OF_CHANNEL, Segment.class)
                 .setParameter("channel", channelId).setMaxResults(max).getResultList());
-        java.util.Collections.reverse(latest);
+        Collections.reverse(latest);
         return latest;
     }
 
-    /** How many segments of the channel up to {@code seq} open a discontinuity. */
+    @Override
     public long discontinuitiesUpTo(String channelId, int seq) {
         return em.createQuery("SELECT COUNT(s) FROM Segment s WHERE s.channelId = :channel AND s.seq <= :seq"
                         + " AND s.discontinuity = TRUE", Long.class)
                 .setParameter("channel", channelId).setParameter("seq", seq).getSingleResult();
     }
 
-    /** ENDED channels with a recording and no replay yet, by the folder they were cut in. */
+    @Override
     public Map<String, List<String>> channelsAwaitingReplay() {
         Map<String, List<String>> byFolder = new HashMap<>();
         em.createQuery("SELECT DISTINCT s.folder, s.channelId FROM Segment s, Channel c WHERE c.id = s.channelId"
@@ -164,36 +156,27 @@ public class Segments {
         return byFolder;
     }
 
-    /**
-     * What the replay of a channel would list, when it is due: the channel ENDED, every publish
-     * session of it ended at least {@code grace} ago (nginx lists a publish's last segment as it
-     * closes it), every segment uploaded, no replay written yet.
-     */
-    public Optional<List<Segment>> replayDue(String channelId, Duration grace, Instant now) {
+    @Override
+    public ReplayCheck replayCheck(String channelId, Duration grace, Instant now) {
         Channel channel = em.find(Channel.class, channelId);
         if (channel == null || channel.state() != ChannelState.ENDED || em.find(Replay.class, channelId) != null) {
-            return Optional.empty();
+            return ReplayCheck.of(ReplayCheck.State.NONE);
         }
         for (PublishSession session : em.createNamedQuery(PublishSession.OF_CHANNEL, PublishSession.class)
                 .setParameter("channel", channelId).getResultList()) {
             if (session.endedAt() == null || session.endedAt().plus(grace).isAfter(now)) {
-                return Optional.empty();
+                return ReplayCheck.of(ReplayCheck.State.WAIT);
             }
         }
         long pending = em.createNamedQuery(Segment.COUNT_PENDING_OF_CHANNEL, Long.class)
                 .setParameter("channel", channelId).getSingleResult();
         if (pending > 0) {
-            return Optional.empty();
+            return ReplayCheck.of(ReplayCheck.State.WAIT);
         }
-        return Optional.of(em.createNamedQuery(Segment.OF_CHANNEL, Segment.class).setParameter("channel", channelId).getResultList());
+        return ReplayCheck.due(em.createNamedQuery(Segment.OF_CHANNEL, Segment.class).setParameter("channel", channelId).getResultList());
     }
 
-    public boolean channelEnded(String channelId) {
-        Channel channel = em.find(Channel.class, channelId);
-        return channel != null && channel.state() == ChannelState.ENDED;
-    }
-
-    /** Keeps the replay written to S3; false when another node wrote it first. */
+    @Override
     public boolean saveReplay(Replay replay) {
         if (em.find(Replay.class, replay.channelId()) != null) {
             return false;
@@ -202,30 +185,8 @@ public class Segments {
         return true;
     }
 
+    @Override
     public void saveThumbnail(Thumbnail thumbnail) {
         em.persist(thumbnail);
-    }
-
-    /** The channels among {@code channelIds} that have a thumbnail. */
-    public java.util.Set<String> withThumbnails(Collection<String> channelIds) {
-        return channelIds.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(em.createNamedQuery(Thumbnail.CHANNELS_WITH, String.class)
-                .setParameter("channels", channelIds).getResultList());
-    }
-
-    public List<Thumbnail> thumbnailsOf(String channelId) {
-        return em.createNamedQuery(Thumbnail.OF_CHANNEL, Thumbnail.class).setParameter("channel", channelId).getResultList();
-    }
-
-    public Optional<Replay> replayOf(String channelId) {
-        return Optional.ofNullable(em.find(Replay.class, channelId));
-    }
-
-    public Map<String, Replay> replaysOf(Collection<String> channelIds) {
-        Map<String, Replay> replays = new HashMap<>();
-        if (!channelIds.isEmpty()) {
-            em.createNamedQuery(Replay.OF_CHANNELS, Replay.class).setParameter("channels", channelIds)
-                    .getResultStream().forEach(r -> replays.put(r.channelId(), r));
-        }
-        return replays;
     }
 }
