@@ -1,7 +1,7 @@
 package dev.onair.container;
 
-import dev.onair.channels.entity.StreamEvent;
 import dev.onair.channels.entity.ChannelOpened;
+import dev.onair.channels.entity.StreamEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

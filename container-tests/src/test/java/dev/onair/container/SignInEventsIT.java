@@ -6,8 +6,8 @@ import dev.onair.logins.boundary.LoginHistory;
 import dev.onair.logins.entity.HistoryFilter;
 import dev.onair.logins.entity.Outcome;
 import dev.onair.shared.PageRequest;
-import dev.onair.signin.boundary.Sessions;
 import dev.onair.signin.boundary.SignIn;
+import dev.onair.signin.boundary.SignInSessions;
 import dev.onair.signin.entity.Client;
 import dev.onair.signin.entity.IssuedTokens;
 import dev.onair.signin.entity.SignInRefused;
@@ -52,7 +52,7 @@ class SignInEventsIT {
     SignIn signIn;
 
     @EJB
-    Sessions sessions;
+    SignInSessions sessions;
 
     @EJB
     LoginHistory history;

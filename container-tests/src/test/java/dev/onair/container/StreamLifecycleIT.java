@@ -82,6 +82,9 @@ class StreamLifecycleIT {
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
+    /** An admin, who may read every channel's journal. */
+    private static final Caller ADMIN = new Caller("container-test-admin", true);
+
     private record Broadcaster(Caller caller, String name, String secret) {
 
         PublishCall call(String clientId) {
@@ -140,7 +143,7 @@ class StreamLifecycleIT {
         assertEquals("ended-by-broadcaster", ended.reason());
         assertTrue(!interrupted.at().isBefore(started.at()) && !ended.at().isBefore(resumed.at()));
 
-        List<StreamEventRecord> journal = lifecycle.journalOf(channel.id());
+        List<StreamEventRecord> journal = lifecycle.journalOf(channel.id(), ADMIN);
         assertEquals(List.of("STARTED", "INTERRUPTED", "RESUMED", "ENDED"), journal.stream().map(StreamEventRecord::type).toList());
         List<PublishSession> sessions = gate.sessionsOf(channel.id());
         assertEquals(List.of("publisher-left", "channel-ended"), sessions.stream().map(PublishSession::endReason).toList());
@@ -158,7 +161,7 @@ class StreamLifecycleIT {
         assertEquals(ChannelState.ENDED, ended.state());
         assertEquals("reconnect-timeout", ended.endReason());
         assertEquals(List.of("STARTED", "INTERRUPTED", "ENDED"),
-                lifecycle.journalOf(channel.id()).stream().map(StreamEventRecord::type).toList());
+                lifecycle.journalOf(channel.id(), ADMIN).stream().map(StreamEventRecord::type).toList());
         assertEquals(3, recorder.eventsOf(channel.id()).size() - 1);
     }
 
@@ -177,7 +180,7 @@ class StreamLifecycleIT {
         assertTrue(!ended.endedAt().isBefore(ended.startedAt().plusSeconds(6)), "not before the 6 s limit");
         assertEquals("publish-ended", gate.update(bj.call("51")).orElseThrow().type(), "nginx's next on_update ends the publish");
         assertEquals(List.of("channel-ended"), gate.sessionsOf(channel.id()).stream().map(PublishSession::endReason).toList());
-        List<StreamEventRecord> journal = lifecycle.journalOf(channel.id());
+        List<StreamEventRecord> journal = lifecycle.journalOf(channel.id(), ADMIN);
         assertEquals(List.of("STARTED", "ENDED"), journal.stream().map(StreamEventRecord::type).toList());
         assertEquals("max-length", journal.get(1).reason());
     }
@@ -201,7 +204,7 @@ class StreamLifecycleIT {
         assertThrows(InvalidInput.class, () -> PublishCall.of("live", "live", bj.name(), bj.secret(), "x1", null));
 
         assertEquals(ChannelState.CREATED, channels.find(channel.id()).state());
-        assertEquals(List.of(), lifecycle.journalOf(channel.id()));
+        assertEquals(List.of(), lifecycle.journalOf(channel.id(), ADMIN));
         assertEquals(List.of(), gate.sessionsOf(channel.id()));
     }
 
@@ -220,8 +223,8 @@ class StreamLifecycleIT {
         assertEquals(Optional.empty(), gate.publish(renewed.call("43")));
         assertEquals(ChannelState.LIVE, channels.find(channel.id()).state());
         assertEquals(List.of("STARTED", "INTERRUPTED", "RESUMED"),
-                lifecycle.journalOf(channel.id()).stream().map(StreamEventRecord::type).toList());
-        assertEquals("key-rotated", lifecycle.journalOf(channel.id()).get(1).reason());
+                lifecycle.journalOf(channel.id(), ADMIN).stream().map(StreamEventRecord::type).toList());
+        assertEquals("key-rotated", lifecycle.journalOf(channel.id(), ADMIN).get(1).reason());
         lifecycle.end(channel.id(), bj.caller());
     }
 

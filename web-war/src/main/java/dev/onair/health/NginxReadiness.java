@@ -1,18 +1,14 @@
 package dev.onair.health;
 
 import dev.onair.ingest.boundary.NginxSupervisor;
-import dev.onair.ingest.control.IngestMode;
-import dev.onair.ingest.control.NginxControl;
-import dev.onair.ingest.control.RtmpStat;
+import dev.onair.ingest.entity.IngestMode;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import java.io.IOException;
 
 /**
  * Ready while nginx-rtmp can take publishes: in managed mode its process runs and its statistics
@@ -24,9 +20,6 @@ public class NginxReadiness implements HealthCheck {
 
     @EJB
     NginxSupervisor supervisor;
-
-    @Inject
-    NginxControl control;
 
     @Override
     public HealthCheckResponse call() {
@@ -43,11 +36,10 @@ public class NginxReadiness implements HealthCheck {
             }
             response.withData("pid", status.pid()).withData("since", String.valueOf(status.since()));
         }
-        try {
-            RtmpStat stat = control.stat();
-            return response.up().withData("publishing", stat.streams().stream().filter(RtmpStat.Stream::publishing).count()).build();
-        } catch (IOException e) {
-            return response.down().withData("problem", "statistics unavailable: " + e.getMessage()).build();
+        NginxSupervisor.Publishing publishing = supervisor.publishing();
+        if (publishing.problem() != null) {
+            return response.down().withData("problem", publishing.problem()).build();
         }
+        return response.up().withData("publishing", publishing.streams()).build();
     }
 }

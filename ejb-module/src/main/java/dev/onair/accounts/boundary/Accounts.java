@@ -3,6 +3,7 @@ package dev.onair.accounts.boundary;
 import dev.onair.accounts.entity.Account;
 import dev.onair.accounts.entity.AccountChangeRefused;
 import dev.onair.accounts.entity.AccountDisabled;
+import dev.onair.accounts.entity.AccountSignedIn;
 import dev.onair.accounts.entity.Caller;
 import dev.onair.accounts.entity.Identity;
 import dev.onair.accounts.entity.Profile;
@@ -10,7 +11,6 @@ import dev.onair.accounts.entity.Role;
 import dev.onair.accounts.entity.SignedInAccount;
 import dev.onair.shared.Forbidden;
 import dev.onair.shared.NotFound;
-import dev.onair.signin.entity.UserLoggedIn;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -165,7 +165,7 @@ public class Accounts {
      */
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void onUserLoggedIn(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserLoggedIn event) {
+    public void onSignedIn(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountSignedIn event) {
         em.createQuery("UPDATE Account a SET a.lastLoginAt = :at WHERE a.id = :id "
                         + "AND (a.lastLoginAt IS NULL OR a.lastLoginAt < :at)")
                 .setParameter("at", event.at())

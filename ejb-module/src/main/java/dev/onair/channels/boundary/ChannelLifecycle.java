@@ -5,6 +5,7 @@ import dev.onair.accounts.entity.Caller;
 import dev.onair.channels.entity.Channel;
 import dev.onair.channels.entity.ChannelState;
 import dev.onair.channels.entity.EndReason;
+import dev.onair.channels.entity.InterruptionReason;
 import dev.onair.channels.entity.StreamEnded;
 import dev.onair.channels.entity.StreamEvent;
 import dev.onair.channels.entity.StreamEventRecord;
@@ -119,9 +120,9 @@ public class ChannelLifecycle {
     }
 
     /** LIVE to RECONNECTING: publish session {@code sessionId} ended for {@code reason}. */
-    public void interrupt(Channel locked, String sessionId, String reason) {
+    public void interrupt(Channel locked, String sessionId, InterruptionReason reason) {
         Instant now = move(locked, ChannelState.RECONNECTING);
-        fire(new StreamInterrupted(locked.id(), locked.ownerId(), sessionId, reason, now));
+        fire(new StreamInterrupted(locked.id(), locked.ownerId(), sessionId, reason.code(), now));
     }
 
     /** Whether a RECONNECTING channel is still within its reconnect window. */
@@ -199,10 +200,11 @@ public class ChannelLifecycle {
                 .orElse(null);
     }
 
-    /** The journal of the channel, oldest first. */
-    public List<StreamEventRecord> journalOf(String channelId) {
+    /** The journal of the channel, oldest first, for its broadcaster or an admin only. */
+    public List<StreamEventRecord> journalOf(String channelId, Caller caller) {
+        Channel channel = access.managed(channelId, caller, "only the channel's broadcaster or an admin may see this");
         return em.createNamedQuery(StreamEventRecord.OF_CHANNEL, StreamEventRecord.class)
-                .setParameter("channel", channelId)
+                .setParameter("channel", channel.id())
                 .getResultList();
     }
 

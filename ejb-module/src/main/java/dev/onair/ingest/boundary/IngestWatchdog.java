@@ -1,12 +1,17 @@
 package dev.onair.ingest.boundary;
 
+import dev.onair.accounts.entity.Caller;
+import dev.onair.channels.boundary.ChannelAccess;
 import dev.onair.channels.boundary.ChannelLifecycle;
+import dev.onair.channels.entity.Channel;
+import dev.onair.channels.entity.ChannelState;
 import dev.onair.ingest.control.HealthMeters;
 import dev.onair.ingest.control.IngestSettings;
 import dev.onair.ingest.control.NginxControl;
 import dev.onair.ingest.control.RtmpStat;
+import dev.onair.ingest.entity.HealthReport;
+import dev.onair.ingest.entity.PublishEnd;
 import dev.onair.ingest.entity.PublishSession;
-import dev.onair.ingest.entity.StreamHealth;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -72,6 +77,9 @@ public class IngestWatchdog {
     HealthMeters meters;
 
     @EJB
+    ChannelAccess access;
+
+    @EJB
     NginxSupervisor supervisor;
 
     @EJB
@@ -97,9 +105,10 @@ public class IngestWatchdog {
         }
     }
 
-    /** The latest measurement of the channel's live stream, if it is publishing. */
-    public Optional<StreamHealth> health(String channelId) {
-        return meters.latest(channelId);
+    /** The channel's stream health, for its broadcaster or an admin only (see {@link ChannelAccess#managed}). */
+    public HealthReport report(String channelId, Caller caller) {
+        Channel channel = access.managed(channelId, caller, "only the channel's broadcaster or an admin may see this");
+        return HealthReport.of(channel, channel.state() == ChannelState.LIVE ? meters.latest(channel.id()) : Optional.empty());
     }
 
     /** One round; never throws, so the schedule goes on. */
@@ -154,7 +163,7 @@ public class IngestWatchdog {
                 missingSessions.remove(session.id());
                 LOG.log(Level.INFO, "Publisher of session {0} (stream {1}) vanished without on_publish_done",
                         new Object[] {session.id(), session.streamName()});
-                gate.endInNewTransaction(session.id(), "publisher-vanished");
+                gate.endInNewTransaction(session.id(), PublishEnd.PUBLISHER_VANISHED);
             }
         }
         missingSessions.keySet().retainAll(sessions.stream().map(PublishSession::id).toList());

@@ -1,7 +1,10 @@
 package dev.onair.ingest.boundary;
 
-import dev.onair.ingest.control.IngestMode;
 import dev.onair.ingest.control.IngestSettings;
+import dev.onair.ingest.control.NginxControl;
+import dev.onair.ingest.control.RtmpStat;
+import dev.onair.ingest.entity.IngestMode;
+import dev.onair.ingest.entity.PublishEnd;
 import dev.onair.shared.NginxProcess;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -19,7 +22,9 @@ import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,6 +52,9 @@ public class NginxSupervisor {
 
     @Resource
     ManagedThreadFactory threads;
+
+    @Inject
+    NginxControl control;
 
     @Inject
     IngestSettings settings;
@@ -87,6 +95,24 @@ public class NginxSupervisor {
         }
     }
 
+    /** How many streams nginx says are publishing; {@code problem} says why it could not (its statistics did not answer). */
+    public record Publishing(long streams, String problem) {
+    }
+
+    /** Asks nginx's statistics how many streams publish: whether nginx answers is part of readiness. */
+    public Publishing publishing() {
+        try {
+            return new Publishing(control.stat().streams().stream().filter(RtmpStat.Stream::publishing).count(), null);
+        } catch (IOException e) {
+            return new Publishing(-1, "statistics unavailable: " + e.getMessage());
+        }
+    }
+
+    /** The folder nginx writes HLS to, one folder per stream name; empty where this node runs no ingest. */
+    public Optional<Path> hlsRoot() {
+        return settings.mode() == IngestMode.NONE ? Optional.empty() : Optional.of(settings.hlsDir());
+    }
+
     public Status status() {
         IngestMode mode = settings.mode();
         if (nginx == null) {
@@ -105,7 +131,7 @@ public class NginxSupervisor {
 
     private void endOrphanedSessions() {
         try {
-            int ended = gate.endAll("ingest-restarted");
+            int ended = gate.endAll(PublishEnd.INGEST_RESTARTED);
             if (ended > 0) {
                 LOG.log(Level.INFO, "{0} publish session(s) ended with the previous nginx", ended);
             }

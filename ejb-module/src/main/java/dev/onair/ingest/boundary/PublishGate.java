@@ -6,10 +6,12 @@ import dev.onair.channels.boundary.ChannelLifecycle;
 import dev.onair.channels.entity.Channel;
 import dev.onair.channels.entity.ChannelState;
 import dev.onair.channels.entity.EndReason;
+import dev.onair.channels.entity.InterruptionReason;
 import dev.onair.channels.entity.StreamEnded;
 import dev.onair.ingest.control.NginxControl;
 import dev.onair.ingest.control.RtmpStat;
 import dev.onair.ingest.entity.PublishCall;
+import dev.onair.ingest.entity.PublishEnd;
 import dev.onair.ingest.entity.PublishRefused;
 import dev.onair.ingest.entity.PublishSession;
 import dev.onair.ingest.entity.PublisherEvicted;
@@ -101,12 +103,12 @@ public class PublishGate {
             if (stillPublishing(previous)) {
                 return refuse(call, PublishRefused.alreadyPublishing());
             }
-            previous.end("publisher-replaced", clock.instant());
+            previous.end(PublishEnd.PUBLISHER_REPLACED, clock.instant());
             if (channel.state() == ChannelState.LIVE && previous.channelId().equals(channel.id())) {
-                lifecycle.interrupt(channel, previous.id(), "publisher-replaced");
+                lifecycle.interrupt(channel, previous.id(), InterruptionReason.PUBLISHER_REPLACED);
             }
         } else if (channel.state() == ChannelState.LIVE) {
-            lifecycle.interrupt(channel, null, "publisher-replaced");
+            lifecycle.interrupt(channel, null, InterruptionReason.PUBLISHER_REPLACED);
         }
         em.flush();
         PublishSession session = new PublishSession(channel.id(), key.get().accountId(), call.name(), call.clientId(),
@@ -151,14 +153,14 @@ public class PublishGate {
      */
     public void publishDone(PublishCall call) {
         activeOn(call.name()).filter(s -> s.isPublish(call.name(), call.clientId()))
-                .ifPresent(session -> endSession(session.id(), "publisher-left", false));
+                .ifPresent(session -> endSession(session.id(), PublishEnd.PUBLISHER_LEFT, false));
     }
 
     /**
      * Ends session {@code sessionId} for {@code reason} if it is still active, moving its LIVE
      * channel to RECONNECTING. With {@code evict}, nginx is told to drop the publisher after commit.
      */
-    public boolean endSession(String sessionId, String reason, boolean evict) {
+    public boolean endSession(String sessionId, PublishEnd reason, boolean evict) {
         PublishSession found = em.find(PublishSession.class, sessionId);
         if (found == null || !found.active()) {
             return false;
@@ -170,8 +172,8 @@ public class PublishGate {
         }
         found.end(reason, clock.instant());
         em.flush();
-        if (channel.state() == ChannelState.LIVE) {
-            lifecycle.interrupt(channel, found.id(), reason);
+        if (channel.state() == ChannelState.LIVE && reason.interruption().isPresent()) {
+            lifecycle.interrupt(channel, found.id(), reason.interruption().get());
         }
         if (evict) {
             evicted.fire(new PublisherEvicted(found.streamName(), found.clientId(), reason));
@@ -182,7 +184,7 @@ public class PublishGate {
 
     /** Ends every active session, each in its own transaction (nginx restarted: none of them is publishing). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public int endAll(String reason) {
+    public int endAll(PublishEnd reason) {
         PublishGate self = context.getBusinessObject(PublishGate.class);
         int ended = 0;
         for (PublishSession session : self.active()) {
@@ -196,7 +198,7 @@ public class PublishGate {
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean endInNewTransaction(String sessionId, String reason) {
+    public boolean endInNewTransaction(String sessionId, PublishEnd reason) {
         return endSession(sessionId, reason, false);
     }
 
@@ -217,15 +219,15 @@ public class PublishGate {
     public void onStreamEnded(@Observes StreamEnded ended) {
         for (PublishSession session : em.createNamedQuery(PublishSession.ACTIVE_OF_CHANNEL, PublishSession.class)
                 .setParameter("channel", ended.channelId()).getResultList()) {
-            session.end("channel-ended", ended.at());
-            evicted.fire(new PublisherEvicted(session.streamName(), session.clientId(), "channel-ended"));
+            session.end(PublishEnd.CHANNEL_ENDED, ended.at());
+            evicted.fire(new PublisherEvicted(session.streamName(), session.clientId(), PublishEnd.CHANNEL_ENDED));
         }
         em.flush();
     }
 
     /** The key was rotated (in the same transaction): a publish under the old secret ends now. */
     public void onKeyRotated(@Observes StreamKeyRotated rotated) {
-        activeOn(rotated.publicName()).ifPresent(session -> endSession(session.id(), "key-rotated", true));
+        activeOn(rotated.publicName()).ifPresent(session -> endSession(session.id(), PublishEnd.KEY_ROTATED, true));
     }
 
     private Optional<PublishSession> activeOn(String streamName) {

@@ -1,5 +1,7 @@
 package dev.onair.ingest.control;
 
+import dev.onair.ingest.entity.IngestMode;
+import dev.onair.ingest.entity.PublishCall;
 import dev.onair.shared.Digests;
 import dev.onair.shared.InternalListener;
 import dev.onair.shared.NginxProcess;
@@ -27,9 +29,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class IngestSettings {
-
-    /** The RTMP application OBS publishes to: {@code rtmp://HOST:PORT/live}. */
-    public static final String APPLICATION = "live";
 
     @Inject
     Config config;
@@ -143,7 +142,7 @@ public class IngestSettings {
             return Optional.empty();
         }
         String url = string("onair.ingest.rtmps-url", "");
-        return Optional.of(url.isEmpty() ? "rtmps://localhost:" + rtmpsPort() + "/" + APPLICATION : url);
+        return Optional.of(url.isEmpty() ? "rtmps://localhost:" + rtmpsPort() + "/" + PublishCall.APPLICATION : url);
     }
 
 

@@ -1,5 +1,7 @@
 package dev.onair.ingest.control;
 
+import dev.onair.ingest.entity.IngestMode;
+import dev.onair.ingest.entity.PublishCall;
 import dev.onair.shared.NginxText;
 
 import java.net.URI;
@@ -146,7 +148,7 @@ public record NginxConfig(IngestMode mode, Path rtmpModule, Path streamModule, P
             .append("        chunk_size 4096;\n")
             .append("        notify_method post;\n")
             .append("\n")
-            .append("        application ").append(IngestSettings.APPLICATION).append(" {\n")
+            .append("        application ").append(PublishCall.APPLICATION).append(" {\n")
             .append("            live on;\n")
             .append("            allow publish all;\n")
             .append("            # Viewers watch HLS through the CDN; RTMP playback stays on this host.\n")

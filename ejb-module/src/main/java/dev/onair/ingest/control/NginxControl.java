@@ -1,10 +1,11 @@
 package dev.onair.ingest.control;
 
+import dev.onair.ingest.entity.IngestMode;
+import dev.onair.ingest.entity.PublishCall;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.xml.stream.XMLStreamException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.xml.stream.XMLStreamException;
 
 /**
  * OnAir's side of nginx-rtmp's loopback HTTP endpoint: {@code /stat} (what is publishing, with
@@ -56,7 +58,7 @@ public class NginxControl {
                 if (response.statusCode() != 200) {
                     throw new IOException("nginx /stat answered " + response.statusCode());
                 }
-                return RtmpStat.parse(body, IngestSettings.APPLICATION);
+                return RtmpStat.parse(body, PublishCall.APPLICATION);
             }
         } catch (XMLStreamException e) {
             throw new IOException("nginx /stat sent unreadable XML: " + e.getMessage(), e);
@@ -75,7 +77,7 @@ public class NginxControl {
         if (!enabled()) {
             return 0;
         }
-        String query = "app=" + IngestSettings.APPLICATION + "&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
+        String query = "app=" + PublishCall.APPLICATION + "&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
                 + (clientId == null ? "" : "&clientid=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8));
         URI uri = settings.controlUrl().resolve((clientId == null ? "/control/drop/publisher?" : "/control/drop/client?") + query);
         try {

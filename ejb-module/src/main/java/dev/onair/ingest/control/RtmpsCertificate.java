@@ -1,7 +1,7 @@
 package dev.onair.ingest.control;
 
-import dev.onair.shared.SecretFiles;
 import dev.onair.shared.PemEncoding;
+import dev.onair.shared.SecretFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;

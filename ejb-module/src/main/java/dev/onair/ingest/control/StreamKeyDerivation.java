@@ -2,16 +2,14 @@ package dev.onair.ingest.control;
 
 import dev.onair.shared.Digests;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import dev.onair.shared.Digests;
-
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The arithmetic of stream keys, free of storage and configuration.

@@ -1,4 +1,4 @@
-package dev.onair.ingest.control;
+package dev.onair.ingest.entity;
 
 import java.util.Locale;
 

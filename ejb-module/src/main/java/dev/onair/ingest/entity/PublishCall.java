@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  */
 public record PublishCall(String app, String name, String key, String clientId, String address) {
 
+    /** The nginx-rtmp application encoders publish to ({@code rtmp://host/live}). */
+    public static final String APPLICATION = "live";
+
     private static final Pattern NAME = Pattern.compile("[a-z0-9]{16}");
     private static final Pattern CLIENT_ID = Pattern.compile("[0-9]{1,20}");
     private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f.:]{2,45}");

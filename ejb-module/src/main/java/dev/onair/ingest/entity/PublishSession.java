@@ -115,10 +115,10 @@ public class PublishSession {
         return this.streamName.equals(streamName) && this.clientId.equals(clientId);
     }
 
-    public void end(String reason, Instant now) {
+    public void end(PublishEnd reason, Instant now) {
         if (endedAt == null) {
             endedAt = now;
-            endReason = reason;
+            endReason = reason.code();
             activeName = null;
         }
     }

@@ -5,5 +5,5 @@ package dev.onair.ingest.entity;
  * key was rotated, or nginx listed a publisher OnAir does not know): once the transaction
  * commits, nginx must drop client {@code clientId} from stream {@code streamName}.
  */
-public record PublisherEvicted(String streamName, String clientId, String reason) {
+public record PublisherEvicted(String streamName, String clientId, PublishEnd reason) {
 }

@@ -22,7 +22,9 @@ import jakarta.persistence.PersistenceException;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,7 +32,7 @@ import java.util.logging.Logger;
 /**
  * The sign-in flow: authorization code with PKCE (S256), a one-time {@code state} bound to the
  * browser by a cookie, a {@code nonce} for OpenID Connect. It announces what happened as
- * {@code UserLoggedIn} (fired in {@link Sessions#open}) and {@link LoginFailed}, and knows nothing
+ * {@code UserLoggedIn} (fired in {@link SignInSessions#open}) and {@link LoginFailed}, and knows nothing
  * of who listens. A plain CDI bean, not an EJB: no transaction is held open while a provider is
  * called over the network; each database step is its own transaction.
  */
@@ -63,12 +65,22 @@ public class SignIn {
     SignInRequests requests;
 
     @EJB
-    Sessions sessions;
+    SignInSessions sessions;
 
     @Inject
     Event<LoginFailed> failed;
 
     private final Clock clock = Clock.systemUTC();
+
+    /** The ids of the providers on offer, for {@link #begin}. */
+    public List<String> providerIds() {
+        return providers.ids();
+    }
+
+    /** How long a started sign-in may take: the browser-binding cookie lives as long. */
+    public Duration startedLifetime() {
+        return policy.stateTtl();
+    }
 
     /**
      * Starts a sign-in with {@code providerId}: checks where it may lead, stores the request and
@@ -195,20 +207,20 @@ public class SignIn {
         if (refreshToken == null || refreshToken.isEmpty() || refreshToken.length() > 200) {
             throw SignInRefused.refreshToken("No refresh token was presented.");
         }
-        Sessions.Rotation rotation = sessions.rotate(refreshToken);
-        if (rotation instanceof Sessions.Rotation.Rotated rotated) {
+        SignInSessions.Rotation rotation = sessions.rotate(refreshToken);
+        if (rotation instanceof SignInSessions.Rotation.Rotated rotated) {
             return rotated.tokens();
         }
-        if (rotation instanceof Sessions.Rotation.Disabled) {
+        if (rotation instanceof SignInSessions.Rotation.Disabled) {
             throw SignInRefused.accountDisabled();
         }
-        if (rotation instanceof Sessions.Rotation.Reused reused) {
+        if (rotation instanceof SignInSessions.Rotation.Reused reused) {
             sessions.revokeFamily(reused.familyId());
             LOG.warning(() -> "A rotated refresh token was presented again; signed out its session family "
                     + reused.familyId() + " of account " + reused.accountId());
             throw SignInRefused.refreshTokenReused();
         }
-        throw SignInRefused.refreshToken(((Sessions.Rotation.Refused) rotation).reason());
+        throw SignInRefused.refreshToken(((SignInSessions.Rotation.Refused) rotation).reason());
     }
 
     /** Signs out the session the refresh token belongs to; nothing happens for an unknown one. */

@@ -45,7 +45,7 @@ public class SignInHousekeeping {
     SignInRequests requests;
 
     @EJB
-    Sessions sessions;
+    SignInSessions sessions;
 
     @Inject
     SignInPolicy policy;

@@ -36,7 +36,7 @@ import java.util.UUID;
  * waiting for {@code AFTER_SUCCESS} run only once all of it committed.
  */
 @Stateless
-public class Sessions {
+public class SignInSessions {
 
     /** What presenting a refresh token came to. */
     public sealed interface Rotation {

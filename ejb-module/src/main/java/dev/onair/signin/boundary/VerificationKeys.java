@@ -36,6 +36,11 @@ public class VerificationKeys {
     @ConfigProperty(name = "onair.data.dir")
     String dataDir;
 
+    /** The public keys (JWKS) access tokens may be verified with: the current one, then the previous one. */
+    public String publishedJson() {
+        return keys.published().toString(true);
+    }
+
     @PostConstruct
     void write() {
         Path file = Path.of(dataDir, FILE).toAbsolutePath();

@@ -1,5 +1,7 @@
 package dev.onair.signin.entity;
 
+import dev.onair.accounts.entity.AccountSignedIn;
+
 import java.time.Instant;
 
 /**
@@ -10,5 +12,5 @@ import java.time.Instant;
  * @param newAccount whether this sign-in created the account
  */
 public record UserLoggedIn(String attemptId, String accountId, String provider, boolean newAccount,
-                           Client client, Instant at) {
+                           Client client, Instant at) implements AccountSignedIn {
 }

@@ -1,5 +1,6 @@
 package dev.onair.ingest.control;
 
+import dev.onair.ingest.entity.IngestMode;
 import dev.onair.shared.NginxText;
 import org.junit.jupiter.api.Test;
 

@@ -7,13 +7,9 @@ import dev.onair.api.RateLimits;
 import dev.onair.api.problems.Problems;
 import dev.onair.shared.DomainException;
 import dev.onair.signin.boundary.SignIn;
-import dev.onair.signin.control.Providers;
-import dev.onair.signin.control.SignInPolicy;
-import dev.onair.signin.control.SigningKeys;
+import dev.onair.signin.boundary.VerificationKeys;
 import dev.onair.signin.entity.IssuedTokens;
 import dev.onair.signin.entity.SignInRefused;
-import dev.onair.web.Language;
-import dev.onair.web.SignInErrorPage;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,13 +58,7 @@ public class AuthResource {
     SignIn signIn;
 
     @Inject
-    Providers providers;
-
-    @Inject
-    SigningKeys keys;
-
-    @Inject
-    SignInPolicy policy;
+    VerificationKeys verificationKeys;
 
     @Inject
     ClientAddresses clients;
@@ -83,9 +73,6 @@ public class AuthResource {
     @Context
     HttpServletRequest request;
 
-    @CookieParam(Language.COOKIE)
-    String languageCookie;
-
     @Context
     HttpHeaders headers;
 
@@ -98,7 +85,7 @@ public class AuthResource {
     @Operation(summary = "The sign-in providers on offer", description = "Ids to use in /api/auth/{provider}/login.")
     @APIResponse(responseCode = "200", description = "Provider ids, in configured order")
     public Map<String, List<String>> providers() {
-        return Map.of("providers", providers.ids());
+        return Map.of("providers", signIn.providerIds());
     }
 
     @GET
@@ -111,6 +98,7 @@ public class AuthResource {
     @APIResponse(responseCode = "404", description = "No such provider (unknown-provider)", ref = OnAirApi.NOT_FOUND)
     @APIResponse(responseCode = "429", description = "This address started too many sign-ins (rate-limited, with Retry-After)", ref = OnAirApi.TOO_MANY)
     @APIResponse(responseCode = "502", description = "The provider's discovery document could not be read (provider-unavailable)")
+    @BrowserFacing
     public Response login(@PathParam("provider") String provider,
                           @Parameter(description = "Where to go once signed in") @QueryParam("return_to") String returnTo,
                           @CookieParam(BROWSER_COOKIE) String browserBinding) {
@@ -118,7 +106,7 @@ public class AuthResource {
             limit(RateLimits.Group.SIGN_IN);
             SignIn.Started started = signIn.begin(provider, returnTo, uri.getBaseUri(), browserBinding, clients.of(request));
             return noStore(Response.status(Response.Status.FOUND).location(started.authorizationUri())
-                    .cookie(cookie(BROWSER_COOKIE, started.browserBinding(), (int) policy.stateTtl().toSeconds(),
+                    .cookie(cookie(BROWSER_COOKIE, started.browserBinding(), (int) signIn.startedLifetime().toSeconds(),
                             NewCookie.SameSite.LAX)));
         } catch (SignInRefused | RateLimited e) {
             return refusal(e);
@@ -139,6 +127,7 @@ public class AuthResource {
     @APIResponse(responseCode = "403", description = "The account is disabled (account-disabled)", ref = OnAirApi.FORBIDDEN)
     @APIResponse(responseCode = "429", description = "This address finished too many sign-ins (rate-limited, with Retry-After)", ref = OnAirApi.TOO_MANY)
     @APIResponse(responseCode = "502", description = "The provider failed, was too slow (provider-unavailable) or answered nonsense (provider-answer-invalid)")
+    @BrowserFacing
     public Response callback(@PathParam("provider") String provider, @QueryParam("code") String code,
                              @QueryParam("state") String state, @QueryParam("error") String error,
                              @CookieParam(BROWSER_COOKIE) String browserBinding) {
@@ -146,7 +135,7 @@ public class AuthResource {
             limit(RateLimits.Group.SIGN_IN);
             SignIn.Completed completed = signIn.complete(provider, code, state, error, browserBinding, clients.of(request));
             IssuedTokens tokens = completed.tokens();
-            if (wantsJson()) {
+            if (BrowserFacing.Accept.json(headers)) {
                 return noStore(Response.ok(TokenView.withRefreshToken(tokens, completed.returnTo()), MediaType.APPLICATION_JSON_TYPE));
             }
             return noStore(Response.status(Response.Status.FOUND).location(uri.getBaseUri().resolve(completed.returnTo()))
@@ -215,19 +204,7 @@ public class AuthResource {
     public Response jwks() {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);
-        return Response.ok(keys.published().toString(true)).cacheControl(cache).build();
-    }
-
-    private boolean wantsJson() {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType()) {
-                return false;
-            }
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
-                return true;
-            }
-        }
-        return false;
+        return Response.ok(verificationKeys.publishedJson()).cacheControl(cache).build();
     }
 
     /** Counts the request against its group's limit for this client address; over it, {@link RateLimited}. */
@@ -251,22 +228,9 @@ public class AuthResource {
         }
     }
 
-    /** Browsers get a page they can read; programs get problem+json. Both carry the same status and type. */
+    /** A refusal of a {@link BrowserFacing} endpoint: problem+json, which a browser sees as a page. */
     private Response refusal(DomainException e) {
-        Response problem = problem(e);
-        if (wantsJson() || !acceptsHtml()) {
-            return noStore(Response.fromResponse(problem));
-        }
-        Language language = Language.pick(languageCookie, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        return noStore(Response.fromResponse(problem).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Content-Security-Policy", SignInErrorPage.CONTENT_SECURITY_POLICY)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Language", language.tag())
-                .entity(SignInErrorPage.render(e.type(), Problems.TYPE_PREFIX + e.type(), e.title(), e.detail(), language)));
-    }
-
-    private boolean acceptsHtml() {
-        return headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE) && !t.isWildcardType());
+        return noStore(Response.fromResponse(problem(e)));
     }
 
     private Response problem(DomainException e) {

@@ -1,11 +1,11 @@
 package dev.onair.api.edge;
 
 import dev.onair.api.Internal;
-import dev.onair.api.ingest.NginxCallers;
-import dev.onair.delivery.control.EdgeAuthorization;
-import dev.onair.delivery.control.EdgeSettings;
+import dev.onair.api.ingest.NginxGuard;
+import dev.onair.delivery.boundary.LocalEdge;
 import dev.onair.shared.LogText;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.Cookie;
@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 
 /**
  * The local edge's question before it serves a private path (nginx {@code auth_request}, with the
- * viewer's raw request URI and cookies): 204 yes, 403 no, as {@link EdgeAuthorization} decides.
+ * viewer's raw request URI and cookies): 204 yes, 403 no, as {@link LocalEdge} decides.
  * Only OnAir's nginx may ask, on the internal listener.
  */
 @Path("edge")
@@ -37,13 +37,10 @@ public class EdgeResource {
     private static final Logger LOG = Logger.getLogger(EdgeResource.class.getName());
 
     @Inject
-    NginxCallers callers;
+    NginxGuard guard;
 
-    @Inject
-    EdgeAuthorization authorization;
-
-    @Inject
-    EdgeSettings edge;
+    @EJB
+    LocalEdge edge;
 
     @Context
     HttpServletRequest request;
@@ -52,7 +49,7 @@ public class EdgeResource {
     @Path("authorize")
     @Operation(hidden = true)
     public Response authorize(@HeaderParam("X-OnAir-Edge-Secret") String secret, @HeaderParam("X-Original-URI") String original) {
-        Optional<Response> refused = callers.refusal(request, secret, edge::isSecret);
+        Optional<Response> refused = guard.refusal(request, secret, edge::isEdgeSecret);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -62,7 +59,7 @@ public class EdgeResource {
                 cookies.putIfAbsent(cookie.getName(), cookie.getValue());
             }
         }
-        Optional<String> refusal = authorization.refusal(original, cookies);
+        Optional<String> refusal = edge.refusal(original, cookies);
         if (refusal.isPresent()) {
             LOG.log(Level.FINE, "The edge refuses {0}: {1}",
                     new Object[] {LogText.printable(original, 200), refusal.get()});

@@ -1,6 +1,5 @@
 package dev.onair.api.ingest;
 
-import dev.onair.ingest.control.IngestSettings;
 import dev.onair.ingest.entity.PublishCall;
 import jakarta.ws.rs.FormParam;
 
@@ -25,6 +24,6 @@ public class CallbackForm {
 
     /** The validated call; an {@link dev.onair.shared.InvalidInput} naming each malformed field otherwise. */
     PublishCall call() {
-        return PublishCall.of(IngestSettings.APPLICATION, app, name, key, clientId, addr);
+        return PublishCall.of(PublishCall.APPLICATION, app, name, key, clientId, addr);
     }
 }

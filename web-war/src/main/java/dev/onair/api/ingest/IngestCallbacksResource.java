@@ -8,8 +8,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -38,7 +39,7 @@ public class IngestCallbacksResource {
     PublishGate gate;
 
     @Inject
-    NginxCallers callers;
+    NginxGuard guard;
 
     @Context
     HttpServletRequest request;
@@ -68,10 +69,11 @@ public class IngestCallbacksResource {
     }
 
     private Response guarded(String secret, Supplier<Response> decision) {
-        return callers.refusal(request, secret).orElseGet(decision);
+        return guard.refusal(request, secret).orElseGet(decision);
     }
 
     private Response answer(Optional<PublishRefused> refusal) {
-        return refusal.map(r -> Problems.of(r, request.getRequestURI())).orElseGet(() -> Response.ok("ok").build());
+        return refusal.map(r -> Problems.response(Problems.status(r.reason().kind()), r.type(), r.reason().title(), r.detail(),
+                request.getRequestURI(), Map.of())).orElseGet(() -> Response.ok("ok").build());
     }
 }

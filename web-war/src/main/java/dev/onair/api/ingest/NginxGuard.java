@@ -2,7 +2,7 @@ package dev.onair.api.ingest;
 
 import dev.onair.api.ClientAddresses;
 import dev.onair.api.problems.Problems;
-import dev.onair.ingest.control.IngestSettings;
+import dev.onair.ingest.boundary.CallbackTrust;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,23 +22,23 @@ import java.util.logging.Logger;
  * secret.
  */
 @ApplicationScoped
-public class NginxCallers {
+public class NginxGuard {
 
-    private static final Logger LOG = Logger.getLogger(NginxCallers.class.getName());
+    private static final Logger LOG = Logger.getLogger(NginxGuard.class.getName());
     private static final List<String> LOOPBACK = List.of("127.0.0.0/8", "::1");
 
     @Inject
-    IngestSettings settings;
+    CallbackTrust trust;
 
     /** The 403 answer for a caller that is not OnAir's ingest nginx; empty when it is. */
     public Optional<Response> refusal(HttpServletRequest request, String secret) {
-        return refusal(request, secret, settings::isCallbackSecret);
+        return refusal(request, secret, trust::isCallbackSecret);
     }
 
     /** The 403 answer for a caller that is not the nginx whose secret {@code isSecret} knows; empty when it is. */
     public Optional<Response> refusal(HttpServletRequest request, String secret, Predicate<String> isSecret) {
         String peer = request.getRemoteAddr();
-        boolean peerAllowed = ClientAddresses.inAny(peer, LOOPBACK) || ClientAddresses.inAny(peer, settings.callbackHosts());
+        boolean peerAllowed = ClientAddresses.inAny(peer, LOOPBACK) || ClientAddresses.inAny(peer, trust.callbackHosts());
         if (peerAllowed && isSecret.test(secret)) {
             return Optional.empty();
         }
