@@ -2,6 +2,8 @@ package dev.onair.shared;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Collects every broken rule of one request so the caller learns them all at once, then
@@ -43,8 +45,8 @@ public final class Violations {
     }
 
     /** The fields named so far. */
-    public java.util.Set<String> fields() {
-        return errors.stream().map(FieldError::field).collect(java.util.stream.Collectors.toSet());
+    public Set<String> fields() {
+        return errors.stream().map(FieldError::field).collect(Collectors.toSet());
     }
 
     public boolean isEmpty() {

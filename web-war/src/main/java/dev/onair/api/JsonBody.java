@@ -1,6 +1,7 @@
 package dev.onair.api;
 
 import dev.onair.shared.DomainException;
+import dev.onair.shared.FieldError;
 import dev.onair.shared.InvalidInput;
 import dev.onair.shared.TooLarge;
 import dev.onair.shared.Violations;
@@ -14,10 +15,15 @@ import jakarta.json.stream.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -54,7 +60,7 @@ public final class JsonBody {
             StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes));
+                    .decode(ByteBuffer.wrap(bytes));
         } catch (CharacterCodingException e) {
             throw new MalformedBody("the body is not valid UTF-8");
         }
@@ -69,7 +75,7 @@ public final class JsonBody {
             }
         } catch (MalformedBody e) {
             throw e;
-        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
             throw new MalformedBody("the body is not well-formed JSON");
         } catch (RuntimeException e) {
             // the parser's own limits: a number of thousands of digits, nesting a thousand deep
@@ -118,7 +124,7 @@ public final class JsonBody {
             try {
                 return Optional.of(Enum.valueOf(type, name.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                violations.add(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+                violations.add(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
                 return Optional.empty();
             }
         });
@@ -176,8 +182,8 @@ public final class JsonBody {
         }
 
         @Override
-        public java.util.Map<String, Object> details() {
-            return java.util.Map.of("errors", java.util.List.of(new dev.onair.shared.FieldError("body", getMessage())));
+        public Map<String, Object> details() {
+            return Map.of("errors", List.of(new FieldError("body", getMessage())));
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The language a page is rendered in: Korean unless the browser prefers English. An explicit
@@ -33,9 +34,9 @@ public enum Language {
     }
 
     /** The language of a tag such as {@code en-US}, if OnAir speaks it. */
-    public static java.util.Optional<Language> of(String tag) {
+    public static Optional<Language> of(String tag) {
         if (tag == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String primary = tag.trim().toLowerCase(Locale.ROOT);
         int dash = primary.indexOf('-');
@@ -44,10 +45,10 @@ public enum Language {
         }
         for (Language language : values()) {
             if (language.tag.equals(primary)) {
-                return java.util.Optional.of(language);
+                return Optional.of(language);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The first language of the chosen one, then the header's by descending q, that OnAir speaks; else Korean. */
@@ -82,7 +83,7 @@ public enum Language {
         return ranges.stream()
                 .sorted(Comparator.comparingDouble(Range::q).reversed().thenComparingInt(Range::order))
                 .map(r -> of(r.tag()))
-                .flatMap(java.util.Optional::stream)
+                .flatMap(Optional::stream)
                 .findFirst()
                 .orElse(DEFAULT);
     }

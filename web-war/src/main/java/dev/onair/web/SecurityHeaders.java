@@ -3,6 +3,7 @@ package dev.onair.web;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.net.URI;
+import java.util.Locale;
 
 /**
  * The headers every page goes out with. The Content-Security-Policy lets scripts come from
@@ -57,11 +58,11 @@ public final class SecurityHeaders {
         }
         try {
             URI uri = URI.create(url.trim());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
                 return "";
             }
-            String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
+            String host = uri.getHost().toLowerCase(Locale.ROOT);
             return scheme + "://" + host + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
         } catch (IllegalArgumentException e) {
             return "";

@@ -15,7 +15,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.UUID;

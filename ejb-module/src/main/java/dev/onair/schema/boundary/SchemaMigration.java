@@ -11,8 +11,8 @@ import jakarta.ejb.TransactionAttributeType;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
-import javax.sql.DataSource;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * Brings the schema up to date when the application starts. The application does not start

@@ -3,7 +3,6 @@ package dev.onair.signin.control;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.ResponseType;
-import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
@@ -18,6 +17,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
@@ -103,6 +103,6 @@ final class KakaoProvider implements SignInProvider {
     }
 
     private static String text(JsonObject parent, String name) {
-        return parent.get(name) instanceof jakarta.json.JsonString s ? s.getString() : null;
+        return parent.get(name) instanceof JsonString s ? s.getString() : null;
     }
 }

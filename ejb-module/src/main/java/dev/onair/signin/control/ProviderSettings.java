@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -35,7 +36,7 @@ public record ProviderSettings(String id, Protocol protocol, String clientId, Op
             return Optional.empty();
         }
         Protocol protocol = config.getOptionalValue(prefix + "protocol", String.class)
-                .map(p -> switch (p.trim().toLowerCase(java.util.Locale.ROOT)) {
+                .map(p -> switch (p.trim().toLowerCase(Locale.ROOT)) {
                     case "oidc" -> Protocol.OIDC;
                     case "kakao" -> Protocol.KAKAO;
                     default -> throw new IllegalArgumentException(prefix + "protocol must be oidc or kakao, not '" + p + "'");

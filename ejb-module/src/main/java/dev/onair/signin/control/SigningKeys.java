@@ -2,6 +2,7 @@ package dev.onair.signin.control;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -62,7 +63,7 @@ public class SigningKeys {
         if (!current.isPrivate()) {
             throw new IllegalStateException("onair.auth.signing-key must name a private key");
         }
-        List<com.nimbusds.jose.jwk.JWK> keys = new ArrayList<>(List.of(current.toPublicJWK()));
+        List<JWK> keys = new ArrayList<>(List.of(current.toPublicJWK()));
         previousSigningKey.filter(s -> !s.isBlank())
                 .map(path -> read(Path.of(path.trim()), "onair.auth.previous-signing-key").toPublicJWK())
                 .filter(previous -> !previous.getKeyID().equals(current.getKeyID()))

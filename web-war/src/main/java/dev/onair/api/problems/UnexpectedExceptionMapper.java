@@ -1,8 +1,8 @@
 package dev.onair.api.problems;
 
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import jakarta.ws.rs.core.Response;
 
 import java.util.Map;
 import java.util.UUID;
