@@ -17,8 +17,12 @@
  * {@link dev.onair.ingest.entity.PublishSession}, and the gate moves the channel through
  * {@link dev.onair.channels.boundary.ChannelLifecycle}, which fires the stream events. It observes
  * {@code StreamEnded} and key rotations in their transactions to end the publish, and
- * {@link dev.onair.ingest.control.PublisherDrops} has nginx drop the encoder after commit.</li>
- * <li><b>Watchdog.</b> {@link dev.onair.ingest.boundary.IngestWatchdog} measures stream health,
+ * {@link dev.onair.ingest.control.PublisherDrops} has nginx drop the encoder after commit. A
+ * refusal is a {@link dev.onair.ingest.entity.PublishRefused} value with a typed reason; a publish
+ * ends for a {@link dev.onair.ingest.entity.PublishEnd}, which says how the broadcast is
+ * interrupted. {@link dev.onair.ingest.boundary.CallbackTrust} says which nginx may call.</li>
+ * <li><b>Watchdog.</b> {@link dev.onair.ingest.boundary.IngestWatchdog} measures stream health
+ * (and reports it to the broadcaster or an admin as a {@link dev.onair.ingest.entity.HealthReport}),
  * ends what {@code on_publish_done} missed, drops publishers OnAir does not know, and ends
  * channels past their reconnect window or maximum length.</li>
  * </ul>

@@ -1,6 +1,7 @@
 /**
  * OnAir's REST API under {@code /api}: one sub-package per business component, each a thin
- * JAX-RS layer over that component's boundary EJBs. Requests are parsed strictly
+ * JAX-RS layer over that component's boundary EJBs (boundaries and entities only: who may see or
+ * do what is decided behind the boundary; {@code dev.onair.ArchitectureTest} checks it). Requests are parsed strictly
  * ({@link dev.onair.api.JsonBody}: unknown fields, wrong types and malformed JSON are 400s naming
  * the field) and every error leaves as problem+json ({@link dev.onair.api.problems}).
  * Bearer tokens are MicroProfile JWTs of type {@code at+jwt} ({@link dev.onair.api.TokenType});

@@ -6,6 +6,8 @@
  * {@code /assets/js} do the rest through the public REST API, with the access token in memory
  * only (the refresh token stays in its HttpOnly cookie). hls.js comes from its WebJar, unpacked
  * into {@code /assets/vendor/hls.js} at build time. {@link dev.onair.web.SignInErrorPage} is the
- * page a browser gets when a sign-in is refused (from {@code /api/auth}).
+ * page a browser gets when a sign-in is refused: {@link dev.onair.web.SignInErrorPages} renders it
+ * for the refusals of the endpoints {@code /api/auth} marks browser-facing (the API does not know
+ * the pages).
  */
 package dev.onair.web;
