@@ -139,7 +139,7 @@ final class FolderSync {
             take(message, now);
         }
         commit(reader.read(max -> records.sessionsOf(folder, max), now), now);
-        uploads.refill(max -> records.pending(folder, max), windows.held(), created);
+        uploads.refill(max -> records.pending(folder, max), windows::held, created);
         if (health.mayTry(now)) {
             windows.writeDue(settings.liveWindow(), writes::live);
             uploads.start(settings.streamUploads()).forEach(writes::upload);

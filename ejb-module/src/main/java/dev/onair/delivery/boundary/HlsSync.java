@@ -7,7 +7,7 @@ import dev.onair.channels.entity.StreamStarted;
 import dev.onair.delivery.control.DeliverySettings;
 import dev.onair.delivery.control.FolderHealth;
 import dev.onair.delivery.control.ObjectStore;
-import dev.onair.delivery.control.PlaylistReader;
+import dev.onair.delivery.control.PlaylistWatch;
 import dev.onair.delivery.control.SyncRecords;
 import dev.onair.delivery.control.Thumbnailer;
 import dev.onair.ingest.boundary.NginxSupervisor;
@@ -30,14 +30,8 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
-import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +46,7 @@ import java.util.logging.Logger;
 
 /**
  * Keeps S3 in step with nginx's HLS folders: one {@link FolderSync} per folder with something
- * to do, woken by a {@link WatchService} when nginx renames a new playlist into place, by
+ * to do, woken by a {@link PlaylistWatch} when nginx renames a new playlist into place, by
  * upload completions, and by a sweep every {@code onair.delivery.sweep-interval} (retries,
  * missed file events, replays coming due). Starts a folder's sync on {@link StreamStarted} and
  * {@link StreamResumed}, asks for the replay on {@link StreamEnded}, and at start resumes every
@@ -107,11 +101,10 @@ public class HlsSync {
 
     private final Clock clock = Clock.systemUTC();
     private final Map<String, FolderSync> folders = new ConcurrentHashMap<>();
-    private final Map<WatchKey, FolderSync> watched = new ConcurrentHashMap<>();
     private volatile boolean enabled;
     private volatile boolean stopping;
     private Path root;
-    private WatchService watcher;
+    private PlaylistWatch<FolderSync> watch;
     private ScheduledFuture<?> sweeper;
 
     @PostConstruct
@@ -124,13 +117,13 @@ public class HlsSync {
         root = hls.get();
         try {
             Files.createDirectories(root);
-            watcher = FileSystems.getDefault().newWatchService();
+            watch = new PlaylistWatch<>();
         } catch (IOException e) {
             LOG.log(Level.SEVERE, "HLS delivery cannot watch " + root + "; it sweeps only", e);
         }
         enabled = true;
-        if (watcher != null) {
-            threads.newThread(this::watch).start();
+        if (watch != null) {
+            threads.newThread(() -> watch.run(FolderSync::wake)).start();
         }
         long every = settings.sweepInterval().toMillis();
         sweeper = scheduler.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
@@ -145,9 +138,9 @@ public class HlsSync {
         if (sweeper != null) {
             sweeper.cancel(false);
         }
-        if (watcher != null) {
+        if (watch != null) {
             try {
-                watcher.close();
+                watch.close();
             } catch (IOException e) {
                 LOG.log(Level.FINE, "closing the watch service", e);
             }
@@ -246,14 +239,13 @@ public class HlsSync {
     }
 
     private void register(FolderSync folder) {
-        if (watcher == null) {
+        if (watch == null) {
             return;
         }
         try {
             Files.createDirectories(folder.dir);
-            WatchKey key = folder.dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
-            watched.put(key, folder);
-        } catch (IOException | ClosedWatchServiceException e) {
+            watch.register(folder.dir, folder);
+        } catch (IOException e) {
             LOG.log(Level.WARNING, "Cannot watch {0}; the sweep looks at it every {1}", new Object[] {folder.dir, settings.sweepInterval()});
         }
     }
@@ -265,41 +257,12 @@ public class HlsSync {
         for (FolderSync folder : folders.values()) {
             if (folder.idle(QUIET)) {
                 folders.remove(folder.folder, folder);
-                watched.entrySet().removeIf(entry -> {
-                    if (entry.getValue() == folder) {
-                        entry.getKey().cancel();
-                        return true;
-                    }
-                    return false;
-                });
+                if (watch != null) {
+                    watch.cancel(folder);
+                }
                 continue;
             }
             folder.wake();
-        }
-    }
-
-    private void watch() {
-        while (!stopping) {
-            WatchKey key;
-            try {
-                key = watcher.take();
-            } catch (InterruptedException | ClosedWatchServiceException e) {
-                return;
-            }
-            FolderSync folder = watched.get(key);
-            boolean playlist = false;
-            for (WatchEvent<?> event : key.pollEvents()) {
-                if (event.kind() == StandardWatchEventKinds.OVERFLOW
-                        || PlaylistReader.PLAYLIST.equals(String.valueOf(event.context()))) {
-                    playlist = true;
-                }
-            }
-            if (!key.reset()) {
-                watched.remove(key);
-            }
-            if (folder != null && playlist) {
-                folder.wake();
-            }
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * A folder's segments on their way to S3: the rows recorded and not yet uploaded are the queue
@@ -50,14 +51,15 @@ public final class UploadQueue {
 
     /**
      * Loads waiting rows when the window ran empty and the database may hold more: {@code pending}
-     * gives the oldest waiting rows, up to a number; {@code elsewhere} are rows already uploaded
+     * gives the oldest waiting rows, up to a number; {@code held} gives the rows already uploaded
      * but not yet marked (a live playlist has yet to name them); rows listed before {@code since}
      * are looked for in S3 before they are uploaded.
      */
-    public void refill(IntFunction<List<Segment>> pending, Set<Long> elsewhere, Instant since) {
+    public void refill(IntFunction<List<Segment>> pending, Supplier<Set<Long>> held, Instant since) {
         if (!queue.isEmpty() || !moreInStore) {
             return;
         }
+        Set<Long> elsewhere = held.get();
         int asked = WINDOW + inFlight.size() + elsewhere.size();
         List<Segment> waiting = pending.apply(asked);
         for (Segment segment : waiting) {

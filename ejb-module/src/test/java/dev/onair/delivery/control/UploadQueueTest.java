@@ -30,19 +30,19 @@ class UploadQueueTest {
         queue.refill(max -> {
             asked.add(max);
             return database.subList(0, Math.min(max, database.size()));
-        }, Set.of(), T);
+        }, Set::of, T);
         assertEquals(List.of(UploadQueue.WINDOW), asked);
         List<UploadQueue.Start> started = queue.start(4);
         assertEquals(List.of(0L, 1L, 2L, 3L), started.stream().map(s -> s.segment().id()).toList(), "oldest first, at most 4 in flight");
         assertTrue(queue.start(4).isEmpty(), "4 are in flight already");
-        queue.refill(max -> database, Set.of(), T);
+        queue.refill(max -> database, Set::of, T);
         assertEquals(UploadQueue.WINDOW, queue.waiting(), "the window is not empty: nothing is loaded");
     }
 
     @Test
     void aFailedUploadGoesBackToTheHeadAndIsTriedAgain() {
         UploadQueue queue = new UploadQueue();
-        queue.refill(max -> rows(0, 3, T), Set.of(), T.minusSeconds(1));
+        queue.refill(max -> rows(0, 3, T), Set::of, T.minusSeconds(1));
         UploadQueue.Start first = queue.start(1).get(0);
         queue.finished(first.segment(), false);
         assertEquals(first.segment().id(), queue.start(1).get(0).segment().id(), "no later segment overtakes it");
@@ -53,7 +53,7 @@ class UploadQueueTest {
         UploadQueue queue = new UploadQueue();
         List<Segment> database = new ArrayList<>(rows(0, 1, T.minusSeconds(60)));
         database.addAll(rows(1, 1, T.plusSeconds(1)));
-        queue.refill(max -> database, Set.of(), T);
+        queue.refill(max -> database, Set::of, T);
         List<UploadQueue.Start> started = queue.start(2);
         assertTrue(started.get(0).verifyFirst(), "an earlier OnAir may have uploaded it before it stopped");
         assertFalse(started.get(1).verifyFirst());
@@ -65,7 +65,7 @@ class UploadQueueTest {
         queue.offer(rows(0, 1, T));
         assertEquals(1, queue.waiting(), "before the first refill the database may hold older rows");
         assertTrue(queue.start(4).isEmpty(), "so the new row is not taken ahead of them");
-        queue.refill(max -> rows(0, 1, T), Set.of(), T);
+        queue.refill(max -> rows(0, 1, T), Set::of, T);
         assertEquals(1, queue.start(4).size());
         queue.offer(rows(1, 2, T));
         assertEquals(List.of(1L, 2L), queue.start(4).stream().map(s -> s.segment().id()).toList());
@@ -74,7 +74,7 @@ class UploadQueueTest {
     @Test
     void rowsUploadedButNotMarkedAreNotLoadedAgain() {
         UploadQueue queue = new UploadQueue();
-        queue.refill(max -> rows(0, 3, T), Set.of(0L, 1L), T);
+        queue.refill(max -> rows(0, 3, T), () -> Set.of(0L, 1L), T);
         assertEquals(List.of(2L), queue.start(4).stream().map(s -> s.segment().id()).toList());
         assertTrue(queue.holds("c1"));
         queue.finished(MemoryRecords.row(2, "s1", "c1", 2, 2, false, T), true);
