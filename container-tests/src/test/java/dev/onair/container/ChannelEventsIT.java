@@ -13,6 +13,7 @@ import dev.onair.channels.entity.IllegalTransition;
 import dev.onair.channels.entity.StreamEnded;
 import dev.onair.channels.entity.Visibility;
 import dev.onair.ingest.boundary.StreamKeys;
+import dev.onair.ingest.entity.StreamKey;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -73,7 +74,7 @@ class ChannelEventsIT {
         StreamEnded ended = assertInstanceOf(StreamEnded.class, events.get(1));
         assertEquals(ChannelState.CREATED, ended.previous());
         assertEquals(caller.accountId(), ended.ownerId());
-        assertEquals("ended-by-broadcaster", ended.reason());
+        assertEquals("ended-by-broadcaster", ended.reason().code());
         assertNull(ended.sessionId(), "never published");
     }
 
@@ -93,12 +94,12 @@ class ChannelEventsIT {
         String before = streamKeys.settingsOf(caller.accountId()).streamKey();
         String name = before.substring(0, before.indexOf('?'));
         String oldSecret = before.substring(before.indexOf("?key=") + 5);
-        assertEquals(Optional.of(caller.accountId()), streamKeys.ownerOf(name, oldSecret));
+        assertEquals(Optional.of(caller.accountId()), streamKeys.verified(name, oldSecret).map(StreamKey::accountId));
 
         String after = streamKeys.rotate(caller.accountId()).streamKey();
         String newSecret = after.substring(after.indexOf("?key=") + 5);
-        assertEquals(Optional.empty(), streamKeys.ownerOf(name, oldSecret));
-        assertEquals(Optional.of(caller.accountId()), streamKeys.ownerOf(name, newSecret));
-        assertEquals(Optional.empty(), streamKeys.ownerOf("nosuchname000000", newSecret));
+        assertEquals(Optional.empty(), streamKeys.verified(name, oldSecret).map(StreamKey::accountId));
+        assertEquals(Optional.of(caller.accountId()), streamKeys.verified(name, newSecret).map(StreamKey::accountId));
+        assertEquals(Optional.empty(), streamKeys.verified("nosuchname000000", newSecret).map(StreamKey::accountId));
     }
 }

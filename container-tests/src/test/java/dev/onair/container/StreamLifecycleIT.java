@@ -136,11 +136,11 @@ class StreamLifecycleIT {
         StreamResumed resumed = assertInstanceOf(StreamResumed.class, events.get(3));
         StreamEnded ended = assertInstanceOf(StreamEnded.class, events.get(4));
         assertEquals(started.sessionId(), interrupted.sessionId());
-        assertEquals("publisher-left", interrupted.reason());
+        assertEquals("publisher-left", interrupted.reason().code());
         assertTrue(!resumed.sessionId().equals(started.sessionId()), "a new publish session");
         assertEquals(resumed.sessionId(), ended.sessionId());
         assertEquals(ChannelState.LIVE, ended.previous());
-        assertEquals("ended-by-broadcaster", ended.reason());
+        assertEquals("ended-by-broadcaster", ended.reason().code());
         assertTrue(!interrupted.at().isBefore(started.at()) && !ended.at().isBefore(resumed.at()));
 
         List<StreamEventRecord> journal = lifecycle.journalOf(channel.id(), ADMIN);

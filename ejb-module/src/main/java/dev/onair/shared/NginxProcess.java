@@ -28,9 +28,6 @@ import java.util.logging.Logger;
 public final class NginxProcess {
 
     private static final Logger LOG = Logger.getLogger(NginxProcess.class.getName());
-    /** The nginx binary's setting (ingest's and the edge's nginx are the same program) and its default, Debian's. */
-    public static final String BINARY_KEY = "onair.ingest.nginx.binary";
-    public static final String DEFAULT_BINARY = "/usr/sbin/nginx";
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     static final Duration GOOD_RUN = Duration.ofSeconds(60);

@@ -25,9 +25,7 @@ public final class Periodic {
 
     /** Schedules {@code job} ({@code what} names it in the log) every {@code interval}, the setting {@code key}. */
     public static Periodic every(ManagedScheduledExecutorService scheduler, Duration interval, String key, String what, Runnable job) {
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalStateException(key + " must be positive, not " + interval);
-        }
+        Settings.positive(key, interval);
         Runnable guarded = () -> {
             try {
                 job.run();

@@ -232,7 +232,7 @@ public final class OnAirServer {
                     "ONAIR_INGEST_NGINX_HTTP_PORT", String.valueOf(NGINX_HTTP_PORT),
                     "ONAIR_INGEST_RTMP_URL", rtmpUrl(),
                     // short enough for tests to see every transition
-                    "ONAIR_INGEST_RECONNECT_WINDOW", "PT10S",
+                    "ONAIR_CHANNELS_RECONNECT_WINDOW", "PT10S",
                     "ONAIR_INGEST_UPDATE_INTERVAL", "PT2S",
                     "ONAIR_INGEST_WATCHDOG_INTERVAL", "PT1S"));
             env.putAll(LocalS3.onAirEnvironment());

@@ -2,7 +2,9 @@ package dev.onair.api;
 
 import dev.onair.api.problems.Problems;
 import dev.onair.shared.LogText;
+import dev.onair.shared.NodeConfig;
 import dev.onair.shared.TooLarge;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -37,10 +39,13 @@ public class Admission extends HttpFilter {
     /** The largest body any endpoint reads (a JSON object of OnAir's API). */
     public static final int MAX_BODY_BYTES = JsonBody.MAX_BYTES;
 
+    @Inject
+    private transient NodeConfig node;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (Listeners.onInternalListener(request) && !"/api".equals(request.getServletPath())) {
+        if (Listeners.onInternalListener(request, node) && !"/api".equals(request.getServletPath())) {
             write(response, 404, Problems.response(404, "not-found", "Not found", "no such resource",
                     request.getRequestURI(), Map.of()), false);
             return;

@@ -5,7 +5,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -25,15 +24,13 @@ import java.util.Optional;
 public class ClientAddresses {
 
     @Inject
-    @ConfigProperty(name = "onair.http.trusted-proxies")
-    Optional<List<String>> trustedProxies;
+    WebConfig settings;
 
     private List<Block> trusted = List.of();
 
     @PostConstruct
     void init() {
-        trusted = trustedProxies.orElse(List.of()).stream().map(String::trim).filter(s -> !s.isEmpty())
-                .map(Block::parse).flatMap(Optional::stream).toList();
+        trusted = settings.trustedProxies();
     }
 
     public Client of(HttpServletRequest request) {

@@ -1,8 +1,9 @@
 package dev.onair.api;
 
 import dev.onair.api.problems.Problems;
-import dev.onair.shared.InternalListener;
+import dev.onair.shared.NodeConfig;
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.util.Map;
 
@@ -32,6 +32,9 @@ public class Listeners implements ContainerRequestFilter {
     @Context
     HttpServletRequest request;
 
+    @Inject
+    NodeConfig node;
+
     @Override
     public void filter(ContainerRequestContext context) {
         Class<?> type = resource.getResourceClass();
@@ -39,19 +42,14 @@ public class Listeners implements ContainerRequestFilter {
             return;
         }
         boolean internalResource = type.isAnnotationPresent(Internal.class);
-        if (internalResource != onInternalListener(request)) {
+        if (internalResource != onInternalListener(request, node)) {
             context.abortWith(Problems.response(404, "not-found", "Not found", "no such resource",
                     context.getUriInfo().getRequestUri().getRawPath(), Map.of()));
         }
     }
 
     /** Whether the request came in on the internal listener (the port of the connection's own side). */
-    public static boolean onInternalListener(HttpServletRequest request) {
-        return request.getLocalPort() == InternalPort.VALUE;
-    }
-
-    /** Read once, on the first request: the listener does not move while the application runs. */
-    private static final class InternalPort {
-        static final int VALUE = InternalListener.port(ConfigProvider.getConfig());
+    public static boolean onInternalListener(HttpServletRequest request, NodeConfig node) {
+        return request.getLocalPort() == node.internalPort();
     }
 }

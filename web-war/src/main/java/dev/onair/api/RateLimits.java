@@ -1,12 +1,12 @@
 package dev.onair.api;
 
+import dev.onair.shared.Settings;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.Config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -37,15 +37,13 @@ public class RateLimits {
 
     /** The limited groups of endpoints, each with its setting ({@code <capacity>/<ISO-8601 period>}). */
     public enum Group {
-        SIGN_IN("onair.rate-limits.sign-in", "20/PT1M"),
-        REFRESH("onair.rate-limits.refresh", "60/PT1M");
+        SIGN_IN("onair.rate-limits.sign-in"),
+        REFRESH("onair.rate-limits.refresh");
 
         final String key;
-        final String fallback;
 
-        Group(String key, String fallback) {
+        Group(String key) {
             this.key = key;
-            this.fallback = fallback;
         }
     }
 
@@ -62,13 +60,13 @@ public class RateLimits {
                 }
                 return new Limit(capacity, period);
             } catch (RuntimeException e) {
-                throw new IllegalStateException(key + " must be <requests>/<ISO-8601 period> such as 20/PT1M, not '" + value + "'");
+                throw new Settings.InvalidSetting(key, "<requests>/<ISO-8601 period> such as 20/PT1M", value);
             }
         }
     }
 
     @Inject
-    Config config;
+    WebConfig settings;
 
     @Inject
     ClientAddresses clients;
@@ -95,10 +93,9 @@ public class RateLimits {
     @PostConstruct
     void init() {
         for (Group group : Group.values()) {
-            limits.put(group, Limit.parse(group.key, config.getOptionalValue(group.key, String.class).orElse(group.fallback)));
+            limits.put(group, settings.limit(group));
         }
-        exempt = config.getOptionalValues("onair.rate-limits.exempt", String.class).orElse(List.of())
-                .stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        exempt = settings.rateLimitExempt();
         LOG.info(() -> "Rate limits per client address: " + limits + (exempt.isEmpty() ? "" : ", none for " + exempt));
     }
 

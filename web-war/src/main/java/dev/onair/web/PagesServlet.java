@@ -1,11 +1,12 @@
 package dev.onair.web;
 
+import dev.onair.delivery.boundary.Playbacks;
+import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -26,11 +27,13 @@ public class PagesServlet extends HttpServlet {
     private transient Templates templates;
     private transient SecurityHeaders headers;
 
+    @EJB
+    private transient Playbacks playbacks;
+
     @Override
     public void init() {
         templates = Templates.fromClassLoader(PagesServlet.class.getClassLoader(), "dev/onair/web/pages");
-        String cdn = ConfigProvider.getConfig().getOptionalValue("onair.cdn.base-url", String.class).orElse("");
-        headers = SecurityHeaders.forCdn(cdn);
+        headers = SecurityHeaders.forCdn(playbacks.cdnBaseUrl().orElse(""));
     }
 
     @Override

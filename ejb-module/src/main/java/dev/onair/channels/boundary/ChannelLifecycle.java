@@ -2,6 +2,7 @@ package dev.onair.channels.boundary;
 
 import dev.onair.accounts.entity.AccountDisabled;
 import dev.onair.accounts.entity.Caller;
+import dev.onair.channels.control.ChannelConfig;
 import dev.onair.channels.entity.Channel;
 import dev.onair.channels.entity.ChannelState;
 import dev.onair.channels.entity.EndReason;
@@ -13,9 +14,8 @@ import dev.onair.channels.entity.StreamInterrupted;
 import dev.onair.channels.entity.StreamResumed;
 import dev.onair.channels.entity.StreamStarted;
 import dev.onair.shared.NotFound;
-import jakarta.annotation.Resource;
+import dev.onair.shared.Transactions;
 import jakarta.ejb.EJB;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -25,10 +25,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -56,19 +54,14 @@ public class ChannelLifecycle {
     @Inject
     Event<StreamEvent> events;
 
-    @Resource
-    SessionContext context;
+    @EJB
+    Transactions transactions;
 
     @EJB
     ChannelAccess access;
 
     @Inject
-    @ConfigProperty(name = "onair.ingest.reconnect-window", defaultValue = "PT60S")
-    Duration reconnectWindow;
-
-    @Inject
-    @ConfigProperty(name = "onair.ingest.max-broadcast", defaultValue = "PT12H")
-    Duration maxBroadcast;
+    ChannelConfig settings;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -122,13 +115,13 @@ public class ChannelLifecycle {
     /** LIVE to RECONNECTING: publish session {@code sessionId} ended for {@code reason}. */
     public void interrupt(Channel locked, String sessionId, InterruptionReason reason) {
         Instant now = move(locked, ChannelState.RECONNECTING);
-        fire(new StreamInterrupted(locked.id(), locked.ownerId(), sessionId, reason.code(), now));
+        fire(new StreamInterrupted(locked.id(), locked.ownerId(), sessionId, reason, now));
     }
 
     /** Whether a RECONNECTING channel is still within its reconnect window. */
     public boolean withinReconnectWindow(Channel channel) {
         return channel.state() == ChannelState.RECONNECTING && channel.interruptedAt() != null
-                && clock.instant().isBefore(channel.interruptedAt().plus(reconnectWindow));
+                && clock.instant().isBefore(channel.interruptedAt().plus(settings.reconnectWindow()));
     }
 
     /** Any unfinished state to ENDED. */
@@ -137,7 +130,7 @@ public class ChannelLifecycle {
         Instant now = clock.instant();
         locked.end(reason, now);
         em.flush();
-        fire(new StreamEnded(locked.id(), locked.ownerId(), lastSessionId, previous, reason.code(), now));
+        fire(new StreamEnded(locked.id(), locked.ownerId(), lastSessionId, previous, reason, now));
         return locked;
     }
 
@@ -148,26 +141,23 @@ public class ChannelLifecycle {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public int endOverdue() {
-        ChannelLifecycle self = context.getBusinessObject(ChannelLifecycle.class);
         Instant now = clock.instant();
         int ended = 0;
-        for (String id : self.ids(Channel.RECONNECTING_SINCE, now.minus(reconnectWindow))) {
-            ended += self.endIfOverdue(id, EndReason.RECONNECT_TIMEOUT) ? 1 : 0;
+        for (String id : ids(Channel.RECONNECTING_SINCE, now.minus(settings.reconnectWindow()))) {
+            ended += transactions.inNewTransaction(() -> endIfOverdue(id, EndReason.RECONNECT_TIMEOUT)) ? 1 : 0;
         }
-        for (String id : self.ids(Channel.ON_AIR_SINCE, now.minus(maxBroadcast))) {
-            ended += self.endIfOverdue(id, EndReason.MAX_LENGTH) ? 1 : 0;
+        for (String id : ids(Channel.ON_AIR_SINCE, now.minus(settings.maxBroadcast()))) {
+            ended += transactions.inNewTransaction(() -> endIfOverdue(id, EndReason.MAX_LENGTH)) ? 1 : 0;
         }
         return ended;
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<String> ids(String query, Instant before) {
+    private List<String> ids(String query, Instant before) {
         return em.createNamedQuery(query, String.class).setParameter("before", before).getResultList();
     }
 
     /** Ends the channel for {@code reason} if, once locked, it is still overdue for it. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean endIfOverdue(String channelId, EndReason reason) {
+    private boolean endIfOverdue(String channelId, EndReason reason) {
         Channel channel = em.find(Channel.class, channelId, LockModeType.PESSIMISTIC_WRITE);
         if (channel == null || !channel.state().onAir()) {
             return false;
@@ -175,7 +165,7 @@ public class ChannelLifecycle {
         Instant now = clock.instant();
         boolean overdue = switch (reason) {
             case RECONNECT_TIMEOUT -> channel.state() == ChannelState.RECONNECTING && !withinReconnectWindow(channel);
-            case MAX_LENGTH -> channel.startedAt() != null && !now.isBefore(channel.startedAt().plus(maxBroadcast));
+            case MAX_LENGTH -> channel.startedAt() != null && !now.isBefore(channel.startedAt().plus(settings.maxBroadcast()));
             default -> false;
         };
         if (!overdue) {

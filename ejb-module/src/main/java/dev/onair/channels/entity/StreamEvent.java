@@ -24,8 +24,8 @@ public sealed interface StreamEvent permits StreamStarted, StreamInterrupted, St
     /** The journal's name for this kind of event. */
     String type();
 
-    /** Why, for interruptions and ends; null otherwise. */
-    default String reason() {
+    /** Why, for interruptions and ends, as the API and the journal show it ({@code publisher-left}); null otherwise. */
+    default String reasonCode() {
         return null;
     }
 }

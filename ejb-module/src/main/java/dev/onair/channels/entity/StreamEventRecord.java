@@ -46,7 +46,7 @@ public class StreamEventRecord {
         this.channelId = event.channelId();
         this.type = event.type();
         this.sessionId = event.sessionId();
-        this.reason = event.reason();
+        this.reason = event.reasonCode();
         this.at = event.at();
     }
 

@@ -4,11 +4,14 @@ import java.time.Instant;
 
 /**
  * LIVE to RECONNECTING: the publish session {@link #sessionId()} ended without the broadcast
- * ending. {@link #reason()}: one of {@link InterruptionReason}'s codes.
+ * ending, for {@link #reason()}.
  */
-public record StreamInterrupted(String channelId, String ownerId, String sessionId, String reason, Instant at)
+public record StreamInterrupted(String channelId, String ownerId, String sessionId, InterruptionReason reason, Instant at)
         implements StreamEvent {
 
     @Override
     public String type() { return "INTERRUPTED"; }
+
+    @Override
+    public String reasonCode() { return reason.code(); }
 }

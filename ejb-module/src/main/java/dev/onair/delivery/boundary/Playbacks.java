@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +28,11 @@ public class Playbacks {
 
     @Inject
     Playback playback;
+
+    /** The CDN's base URL, with a trailing slash, that playback URLs start with; empty when none is configured. */
+    public Optional<String> cdnBaseUrl() {
+        return playback.cdnBaseUrl();
+    }
 
     /** The URLs of each channel, by id, for the viewer {@code accesses} were decided for. */
     public Map<String, PlaybackUrls> urlsOf(List<Channel> channels, Map<String, Access> accesses) {

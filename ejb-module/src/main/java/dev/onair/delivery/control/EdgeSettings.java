@@ -1,13 +1,11 @@
 package dev.onair.delivery.control;
 
 import dev.onair.shared.Digests;
-import dev.onair.shared.InternalListener;
-import dev.onair.shared.NginxProcess;
+import dev.onair.shared.NodeConfig;
 import dev.onair.shared.SecretFiles;
 import dev.onair.shared.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.Config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,46 +18,43 @@ import java.util.Optional;
 /**
  * The local edge's settings ({@code onair.edge.*}): where it listens, the bucket it reads, where it
  * asks OnAir about private paths, and the secret it asks with (generated into the data folder,
- * like the other secrets of a one-machine setup). Read on each use, so a changed Liberty variable
- * reaches the edge without restarting OnAir.
+ * like the other secrets of a one-machine setup).
  */
 @ApplicationScoped
 public class EdgeSettings {
 
     @Inject
-    Config config;
+    DeliveryConfig values;
+
+    @Inject
+    NodeConfig node;
 
     @Inject
     DeliverySettings delivery;
 
     private volatile String secret;
 
-    /** The edge's configuration, or empty when {@code onair.edge.port} is not set (production: CloudFront). */
+    /** The edge's configuration, or empty when {@code onair.edge.port} is not set or 0 (production: CloudFront). */
     public Optional<EdgeConfig> config() {
-        String port = string("onair.edge.port", "");
-        if (port.isEmpty() || port.equals("0")) {
-            return Optional.empty();
-        }
-        URI endpoint = delivery.endpoint().orElseThrow(() -> new IllegalStateException(
-                "the local edge (onair.edge.port) reads an S3-compatible store: set onair.storage.endpoint"));
-        String authorize = string("onair.edge.authorize-url", "");
-        if (authorize.isBlank()) {
-            authorize = InternalListener.baseUrl(config) + "/api/edge/authorize";
-        }
-        return Optional.of(new EdgeConfig(dir(), string("onair.edge.host", ""), integer("onair.edge.port", 0),
-                URI.create(stripSlash(endpoint.toString())), delivery.bucket(), delivery.privatePrefix(),
-                URI.create(authorize), secret(), integer("onair.edge.connections", 1024)));
+        return values.edgePort().map(port -> {
+            URI endpoint = delivery.endpoint().orElseThrow(() -> new Settings.InvalidSetting("onair.storage.endpoint",
+                    "set when the local edge runs (onair.edge.port): the edge reads an S3-compatible store", ""));
+            URI authorize = values.edgeAuthorizeUrl.map(url -> Settings.httpUrl("onair.edge.authorize-url", url))
+                    .orElseGet(() -> URI.create(node.internalBaseUrl() + "/api/edge/authorize"));
+            return new EdgeConfig(dir(), values.edgeHost.map(String::trim).orElse(""), port, endpoint, delivery.bucket(),
+                    delivery.privatePrefix(), authorize, secret(), values.edgeConnections);
+        });
     }
 
     /** The nginx binary (the same as ingest's, {@code onair.ingest.nginx.binary}). */
     public Path binary() {
-        return Path.of(string(NginxProcess.BINARY_KEY, NginxProcess.DEFAULT_BINARY));
+        return node.nginxBinary();
     }
 
     /** The edge nginx's folder: configuration, logs, cache ({@code onair.edge.dir}, default data/edge). */
     public Path dir() {
-        String dir = string("onair.edge.dir", "");
-        return (dir.isBlank() ? delivery.dataDir().resolve("edge") : Path.of(dir)).toAbsolutePath().normalize();
+        return values.edgeDir.map(String::trim).map(Path::of).orElseGet(() -> delivery.dataDir().resolve("edge"))
+                .toAbsolutePath().normalize();
     }
 
     /** Whether {@code presented} is the edge's secret, in time independent of where they differ. */
@@ -85,17 +80,5 @@ public class EdgeSettings {
             }
         }
         return known;
-    }
-
-    private String string(String key, String fallback) {
-        return Settings.string(config, key, fallback);
-    }
-
-    private int integer(String key, int fallback) {
-        return Settings.integer(config, key, fallback);
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -64,6 +64,11 @@ public class Playback {
     private volatile PrivateKey privateKey;
     private volatile PublicKey publicKey;
 
+    /** The CDN's base URL with a trailing slash; empty when none is configured. */
+    public Optional<String> cdnBaseUrl() {
+        return settings.cdnBaseUrl();
+    }
+
     /**
      * The URLs of {@code channel} for a viewer: the live playlist while it is on air, the replay
      * once written, the latest thumbnail. A private channel's URLs are signed for the viewer

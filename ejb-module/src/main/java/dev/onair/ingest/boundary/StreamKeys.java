@@ -7,9 +7,9 @@ import dev.onair.ingest.entity.ObsSettings;
 import dev.onair.ingest.entity.StreamKey;
 import dev.onair.ingest.entity.StreamKeyRotated;
 import dev.onair.shared.Conflicts;
-import jakarta.annotation.Resource;
+import dev.onair.shared.Transactions;
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -19,7 +19,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -34,18 +33,14 @@ public class StreamKeys {
     @PersistenceContext(unitName = "onair")
     EntityManager em;
 
-    @Resource
-    SessionContext context;
+    @EJB
+    Transactions transactions;
 
     @Inject
     MasterSecret masterSecret;
 
     @Inject
     Event<StreamKeyRotated> rotated;
-
-    @Inject
-    @ConfigProperty(name = "onair.ingest.rtmp-url")
-    String rtmpUrl;
 
     @Inject
     IngestSettings settings;
@@ -55,13 +50,12 @@ public class StreamKeys {
     /** The OBS settings of {@code accountId}'s key, issuing the key on first use. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ObsSettings settingsOf(String accountId) {
-        StreamKeys self = context.getBusinessObject(StreamKeys.class);
-        StreamKey key = self.find(accountId).orElseGet(() -> {
+        StreamKey key = find(accountId).orElseGet(() -> {
             try {
-                return self.issue(accountId);
+                return transactions.inNewTransaction(() -> issue(accountId));
             } catch (EJBException | PersistenceException e) {
                 if (Conflicts.isUniqueViolation(e)) {
-                    return self.find(accountId).orElseThrow(() -> e);
+                    return find(accountId).orElseThrow(() -> e);
                 }
                 throw e;
             }
@@ -86,14 +80,6 @@ public class StreamKeys {
         return settings(key);
     }
 
-    /**
-     * The account that owns the key {@code publicName}, if {@code presentedSecret} is its current
-     * secret. Unknown names and wrong secrets are indistinguishable to the caller.
-     */
-    public Optional<String> ownerOf(String publicName, String presentedSecret) {
-        return verified(publicName, presentedSecret).map(StreamKey::accountId);
-    }
-
     /** The key named {@code publicName}, if {@code presentedSecret} is its current secret. */
     public Optional<StreamKey> verified(String publicName, String presentedSecret) {
         return em.createNamedQuery(StreamKey.BY_PUBLIC_NAME, StreamKey.class)
@@ -107,8 +93,7 @@ public class StreamKeys {
         return Optional.ofNullable(em.find(StreamKey.class, accountId));
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public StreamKey issue(String accountId) {
+    private StreamKey issue(String accountId) {
         StreamKeyDerivation derivation = masterSecret.derivation();
         String salt = derivation.newSalt();
         StreamKey key = new StreamKey(accountId, derivation.newPublicName(), salt,
@@ -120,6 +105,6 @@ public class StreamKeys {
 
     private ObsSettings settings(StreamKey key) {
         String secret = masterSecret.derivation().secret(key.accountId(), key.salt());
-        return new ObsSettings(rtmpUrl, settings.rtmpsUrl().orElse(null), StreamKeyDerivation.streamKey(key.publicName(), secret));
+        return new ObsSettings(settings.rtmpUrl(), settings.rtmpsUrl().orElse(null), StreamKeyDerivation.streamKey(key.publicName(), secret));
     }
 }

@@ -2,15 +2,14 @@ package dev.onair.ingest.control;
 
 import dev.onair.ingest.entity.IngestMode;
 import dev.onair.ingest.entity.PublishCall;
+import dev.onair.shared.DataFolder;
 import dev.onair.shared.Digests;
-import dev.onair.shared.InternalListener;
-import dev.onair.shared.NginxProcess;
+import dev.onair.shared.NodeConfig;
 import dev.onair.shared.SecretFiles;
 import dev.onair.shared.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.Config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,15 +22,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Ingest configuration ({@code onair.ingest.*}), read through MicroProfile Config on each call
- * to {@link #nginxConfig()}, so a change of a Liberty variable reaches nginx without a restart
- * of OnAir. See README "Configuration" for every key.
+ * What ingest's settings ({@link IngestConfig}) mean: nginx's configuration, its folders and
+ * endpoints, and the callback secret (generated into the data folder when none is set).
  */
 @ApplicationScoped
 public class IngestSettings {
 
+    /** Port 80, when a control URL names none. */
+    private static final int HTTP_PORT = 80;
+
     @Inject
-    Config config;
+    IngestConfig values;
+
+    @Inject
+    NodeConfig node;
+
+    @Inject
+    @DataFolder
+    Path data;
 
     @Inject
     RtmpsCertificate certificate;
@@ -40,22 +48,27 @@ public class IngestSettings {
 
     @PostConstruct
     void init() {
-        callbackSecret = string("onair.ingest.callback-secret", "");
-        if (callbackSecret.isBlank()) {
-            Path file = dataDir().resolve("secrets").resolve("ingest-callback-secret");
+        callbackSecret = values.callbackSecret.map(String::trim).orElse("");
+        if (callbackSecret.isEmpty()) {
+            Path file = data.resolve("secrets").resolve("ingest-callback-secret");
             try {
                 callbackSecret = SecretFiles.readOrCreate(file, () -> Digests.randomToken(32), "the nginx callback secret").trim();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read or create the ingest callback secret at " + file, e);
             }
-        }
-        if (!callbackSecret.matches("[A-Za-z0-9_-]{16,128}")) {
-            throw new IllegalStateException("onair.ingest.callback-secret must be 16 to 128 characters of A-Z a-z 0-9 _ -");
+            if (!callbackSecret.matches(IngestConfig.CALLBACK_SECRET)) {
+                throw new IllegalStateException("the nginx callback secret in " + file + " must be 16 to 128 characters of A-Z a-z 0-9 _ -");
+            }
         }
     }
 
     public IngestMode mode() {
-        return IngestMode.parse(string("onair.ingest.mode", "managed"));
+        return values.mode();
+    }
+
+    /** The OBS "Server" field over plain RTMP ({@code onair.ingest.rtmp-url}). */
+    public String rtmpUrl() {
+        return values.rtmpUrl.trim();
     }
 
     /** Whether {@code presented} is the callback secret, in time independent of where they differ. */
@@ -66,113 +79,82 @@ public class IngestSettings {
 
     /** Addresses or CIDR blocks besides loopback that may call the nginx callbacks (remote ingest hosts). */
     public List<String> callbackHosts() {
-        return config.getOptionalValues("onair.ingest.callback-hosts", String.class).orElse(List.of())
-                .stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Settings.entries(values.callbackHosts);
     }
 
     public Path nginxBinary() {
-        return Path.of(string(NginxProcess.BINARY_KEY, NginxProcess.DEFAULT_BINARY));
+        return node.nginxBinary();
     }
 
     /** Where nginx's configuration, logs, pid file and temporary files live. */
     public Path nginxDir() {
-        String dir = string("onair.ingest.nginx.dir", "");
-        return (dir.isBlank() ? dataDir().resolve("nginx") : Path.of(dir)).toAbsolutePath().normalize();
+        return folder(values.nginxDir, "nginx");
     }
 
     /** nginx's loopback HTTP endpoint for {@code /stat} and {@code /control}. */
     public URI controlUrl() {
-        String url = string("onair.ingest.nginx.control-url", "");
-        return URI.create(url.isBlank() ? "http://127.0.0.1:" + integer("onair.ingest.nginx.http-port", 8935) : url);
+        return values.controlUrl.map(url -> Settings.httpUrl("onair.ingest.nginx.control-url", url))
+                .orElseGet(() -> URI.create("http://127.0.0.1:" + values.nginxHttpPort));
     }
 
     public Duration watchdogInterval() {
-        return duration("onair.ingest.watchdog-interval", "PT3S");
+        return values.watchdogInterval;
     }
 
     /** Below this share of its own recent peak, a stream's bitrate counts as collapsed (STARVING). */
     public double starvingRatio() {
-        return Double.parseDouble(string("onair.ingest.health.starving-ratio", "0.25"));
+        return values.starvingRatio;
     }
 
-    /** The nginx configuration the current settings call for. */
+    /** The configured master secret of stream keys (base64), if any. */
+    public Optional<String> masterSecret() {
+        return values.masterSecret.map(String::trim).filter(secret -> !secret.isEmpty());
+    }
+
+    /** The nginx configuration the settings call for. */
     public NginxConfig nginxConfig() {
-        String callbackBase = string("onair.ingest.callback-url", "");
-        if (callbackBase.isBlank()) {
-            callbackBase = InternalListener.baseUrl(config) + "/api/ingest";
-        }
+        URI callbackBase = values.callbackUrl.map(url -> Settings.httpUrl("onair.ingest.callback-url", url))
+                .orElseGet(() -> URI.create(node.internalBaseUrl() + "/api/ingest"));
         URI control = controlUrl();
         return new NginxConfig(
                 mode(),
-                Path.of(string("onair.ingest.nginx.rtmp-module", "/usr/lib/nginx/modules/ngx_rtmp_module.so")),
-                Path.of(string("onair.ingest.nginx.stream-module", "/usr/lib/nginx/modules/ngx_stream_module.so")),
+                Path.of(values.rtmpModule.trim()),
+                Path.of(values.streamModule.trim()),
                 nginxDir(),
-                string("onair.ingest.rtmp.host", ""),
-                integer("onair.ingest.rtmp.port", 1935),
+                values.rtmpHost.map(String::trim).orElse(""),
+                values.rtmpPort,
                 rtmps(),
-                integer("onair.ingest.rtmp.internal-port", 11935),
-                control.getPort() > 0 ? control.getPort() : 80,
+                values.rtmpInternalPort,
+                control.getPort() > 0 ? control.getPort() : HTTP_PORT,
                 hlsDir(),
-                duration("onair.ingest.hls.fragment", "PT2S"),
-                duration("onair.ingest.update-interval", "PT10S"),
-                duration("onair.ingest.idle-timeout", "PT10S"),
-                new NginxConfig.Limits(integer("onair.ingest.capacity", 100),
-                        integer("onair.ingest.rtmp.connections-per-address", 16),
-                        duration("onair.ingest.rtmp.handshake-timeout", "PT10S")),
-                URI.create(stripSlash(callbackBase)),
+                values.fragment,
+                values.updateInterval,
+                values.idleTimeout,
+                new NginxConfig.Limits(values.capacity, values.connectionsPerAddress, values.handshakeTimeout),
+                callbackBase,
                 callbackSecret);
     }
 
     /** RTMPS on {@code onair.ingest.rtmps.port} (0: off), when a certificate is at hand. */
     private NginxConfig.Rtmps rtmps() {
-        int port = rtmpsPort();
-        if (port == 0) {
-            return null;
-        }
-        return certificate.files(nginxDir()).map(pem -> new NginxConfig.Rtmps(port, pem.certificate(), pem.key())).orElse(null);
-    }
-
-    private int rtmpsPort() {
-        return integer("onair.ingest.rtmps.port", 1936);
+        return values.rtmpsPortOrOff()
+                .flatMap(port -> certificate.files(nginxDir()).map(pem -> new NginxConfig.Rtmps(port, pem.certificate(), pem.key())))
+                .orElse(null);
     }
 
     /** The OBS "Server" field over TLS ({@code onair.ingest.rtmps-url}); empty when RTMPS is off ({@code onair.ingest.rtmps.port=0}). */
     public Optional<String> rtmpsUrl() {
-        if (rtmpsPort() == 0) {
-            return Optional.empty();
-        }
-        String url = string("onair.ingest.rtmps-url", "");
-        return Optional.of(url.isEmpty() ? "rtmps://localhost:" + rtmpsPort() + "/" + PublishCall.APPLICATION : url);
+        return values.rtmpsPortOrOff()
+                .map(port -> values.rtmpsUrl.map(String::trim)
+                        .orElse("rtmps://localhost:" + port + "/" + PublishCall.APPLICATION));
     }
-
 
     public Path hlsDir() {
-        String dir = string("onair.ingest.hls.dir", "");
-        return (dir.isBlank() ? dataDir().resolve("hls") : Path.of(dir)).toAbsolutePath().normalize();
+        return folder(values.hlsDir, "hls");
     }
 
-    private Path dataDir() {
-        return Path.of(string("onair.data.dir", "data"));
-    }
-
-    private String string(String key, String fallback) {
-        return Settings.string(config, key, fallback);
-    }
-
-    private int integer(String key, int fallback) {
-        return Settings.integer(config, key, fallback);
-    }
-
-    private Duration duration(String key, String fallback) {
-        String value = string(key, fallback);
-        try {
-            return Duration.parse(value);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException(key + " must be an ISO-8601 duration such as PT2S, not '" + value + "'");
-        }
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    /** A configured folder, or one of the data folder's. */
+    private Path folder(Optional<String> configured, String inData) {
+        return configured.map(String::trim).map(Path::of).orElseGet(() -> data.resolve(inData)).toAbsolutePath().normalize();
     }
 }

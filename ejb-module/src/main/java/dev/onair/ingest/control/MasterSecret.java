@@ -1,17 +1,17 @@
 package dev.onair.ingest.control;
 
+import dev.onair.shared.DataFolder;
 import dev.onair.shared.SecretFiles;
+import dev.onair.shared.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Optional;
 
 /**
  * The secret stream keys are derived from. Taken from {@code onair.stream-keys.master-secret}
@@ -24,18 +24,17 @@ import java.util.Optional;
 public class MasterSecret {
 
     @Inject
-    @ConfigProperty(name = "onair.stream-keys.master-secret")
-    Optional<String> configured;
+    IngestSettings settings;
 
     @Inject
-    @ConfigProperty(name = "onair.data.dir")
-    String dataDir;
+    @DataFolder
+    Path data;
 
     private StreamKeyDerivation derivation;
 
     @PostConstruct
     void load() {
-        byte[] secret = configured.filter(s -> !s.isBlank())
+        byte[] secret = settings.masterSecret()
                 .map(MasterSecret::decode)
                 .orElseGet(this::fromFile);
         derivation = new StreamKeyDerivation(secret, new SecureRandom());
@@ -45,16 +44,17 @@ public class MasterSecret {
         return derivation;
     }
 
-    private static byte[] decode(String base64) {
+    static byte[] decode(String base64) {
         try {
             return Base64.getDecoder().decode(base64.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("onair.stream-keys.master-secret is not valid base64");
+            throw new Settings.InvalidSetting("onair.stream-keys.master-secret", "base64 of at least "
+                    + StreamKeyDerivation.MASTER_SECRET_MIN_BYTES + " random bytes", "(hidden)");
         }
     }
 
     private byte[] fromFile() {
-        Path file = Path.of(dataDir, "secrets", "stream-key-master");
+        Path file = data.resolve("secrets").resolve("stream-key-master");
         try {
             return decode(SecretFiles.readOrCreate(file, () -> {
                 byte[] secret = new byte[StreamKeyDerivation.MASTER_SECRET_MIN_BYTES];

@@ -40,17 +40,17 @@ public class RtmpsCertificate {
     @Inject
     Config config;
 
+    @Inject
+    IngestConfig values;
+
     private FileTime exportedFrom;
     private String lastProblem;
 
     /** The PEM files, exporting them from the keystore when needed; empty (and logged once) when there is no usable certificate. */
     public synchronized Optional<Pem> files(Path nginxDir) {
-        Optional<String> certificate = value("onair.ingest.rtmps.certificate");
-        Optional<String> key = value("onair.ingest.rtmps.certificate-key");
-        if (certificate.isPresent() || key.isPresent()) {
-            if (certificate.isEmpty() || key.isEmpty()) {
-                return problem("set both onair.ingest.rtmps.certificate and onair.ingest.rtmps.certificate-key");
-            }
+        Optional<String> certificate = values.rtmpsCertificate.map(String::trim);
+        Optional<String> key = values.rtmpsCertificateKey.map(String::trim);
+        if (certificate.isPresent() && key.isPresent()) {
             return Optional.of(new Pem(Path.of(certificate.get()).toAbsolutePath(), Path.of(key.get()).toAbsolutePath()));
         }
         Path keystore = keystore();

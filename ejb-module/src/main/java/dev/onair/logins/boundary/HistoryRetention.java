@@ -1,5 +1,6 @@
 package dev.onair.logins.boundary;
 
+import dev.onair.logins.control.LoginConfig;
 import dev.onair.shared.Periodic;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -14,10 +15,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,22 +42,14 @@ public class HistoryRetention {
     LoginHistory history;
 
     @Inject
-    @ConfigProperty(name = "onair.logins.retention", defaultValue = "P400D")
-    Duration retention;
-
-    @Inject
-    @ConfigProperty(name = "onair.logins.purge-interval", defaultValue = "PT1H")
-    Duration interval;
+    LoginConfig settings;
 
     private final Clock clock = Clock.systemUTC();
     private Periodic task;
 
     @PostConstruct
     void start() {
-        if (retention.isNegative() || retention.isZero()) {
-            throw new IllegalStateException("onair.logins.retention must be positive, not " + retention);
-        }
-        task = Periodic.every(scheduler, interval, "onair.logins.purge-interval", "Purging the login history", this::purge);
+        task = Periodic.every(scheduler, settings.purgeInterval(), "onair.logins.purge-interval", "Purging the login history", this::purge);
     }
 
     @PreDestroy
@@ -69,9 +60,9 @@ public class HistoryRetention {
     }
 
     void purge() {
-        int deleted = history.purgeBefore(clock.instant().minus(retention));
+        int deleted = history.purgeBefore(clock.instant().minus(settings.retention()));
         if (deleted > 0) {
-            LOG.log(Level.INFO, "Purged {0} login history rows older than {1}", new Object[] {deleted, retention});
+            LOG.log(Level.INFO, "Purged {0} login history rows older than {1}", new Object[] {deleted, settings.retention()});
         }
     }
 }

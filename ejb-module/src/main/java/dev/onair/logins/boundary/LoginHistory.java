@@ -1,5 +1,6 @@
 package dev.onair.logins.boundary;
 
+import dev.onair.logins.control.LoginConfig;
 import dev.onair.logins.entity.HistoryFilter;
 import dev.onair.logins.entity.LoginAttempt;
 import dev.onair.logins.entity.Outcome;
@@ -21,7 +22,6 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -41,15 +41,13 @@ public class LoginHistory {
     @PersistenceContext(unitName = "onair")
     EntityManager em;
 
-    /** Off only to measure what recording costs (bench/sign-in); the history is the audit trail. */
     @Inject
-    @ConfigProperty(name = "onair.logins.record", defaultValue = "true")
-    boolean record;
+    LoginConfig settings;
 
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void onUserLoggedIn(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserLoggedIn event) {
-        if (!record) {
+        if (!settings.record()) {
             return;
         }
         em.persist(new LoginAttempt(event.attemptId(), event.accountId(), event.provider(), event.at(),
@@ -58,7 +56,7 @@ public class LoginHistory {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void onLoginFailed(@Observes LoginFailed event) {
-        if (!record) {
+        if (!settings.record()) {
             return;
         }
         em.persist(new LoginAttempt(event.attemptId(), event.accountId(), event.provider(), event.at(),

@@ -1,5 +1,6 @@
 package dev.onair.logins.boundary;
 
+import dev.onair.logins.control.LoginConfig;
 import dev.onair.logins.entity.Devices;
 import dev.onair.logins.entity.LoginNotice;
 import dev.onair.logins.entity.Outcome;
@@ -15,7 +16,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.UUID;
 
@@ -31,15 +31,13 @@ public class LoginNotices {
     @PersistenceContext(unitName = "onair")
     EntityManager em;
 
-    /** Off only to measure what recording costs (bench/sign-in); the history is the audit trail. */
     @Inject
-    @ConfigProperty(name = "onair.logins.record", defaultValue = "true")
-    boolean record;
+    LoginConfig settings;
 
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void onUserLoggedIn(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserLoggedIn event) {
-        if (!record || event.newAccount()) {
+        if (!settings.record() || event.newAccount()) {
             return;
         }
         String network = Devices.network(event.client().ip());

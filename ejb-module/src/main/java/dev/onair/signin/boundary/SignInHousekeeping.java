@@ -1,6 +1,7 @@
 package dev.onair.signin.boundary;
 
 import dev.onair.shared.Periodic;
+import dev.onair.signin.control.SignInConfig;
 import dev.onair.signin.control.SignInPolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -15,10 +16,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,15 +50,14 @@ public class SignInHousekeeping {
     SignInPolicy policy;
 
     @Inject
-    @ConfigProperty(name = "onair.auth.purge-interval", defaultValue = "PT5M")
-    Duration interval;
+    SignInConfig settings;
 
     private final Clock clock = Clock.systemUTC();
     private Periodic task;
 
     @PostConstruct
     void start() {
-        task = Periodic.every(scheduler, interval, "onair.auth.purge-interval", "Purging abandoned sign-ins", this::purge);
+        task = Periodic.every(scheduler, settings.purgeInterval(), "onair.auth.purge-interval", "Purging abandoned sign-ins", this::purge);
     }
 
     @PreDestroy

@@ -1,5 +1,6 @@
 package dev.onair.signin.boundary;
 
+import dev.onair.shared.DataFolder;
 import dev.onair.shared.SecretFiles;
 import dev.onair.signin.control.SigningKeys;
 import jakarta.annotation.PostConstruct;
@@ -8,7 +9,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,8 +33,8 @@ public class VerificationKeys {
     SigningKeys keys;
 
     @Inject
-    @ConfigProperty(name = "onair.data.dir")
-    String dataDir;
+    @DataFolder
+    Path data;
 
     /** The public keys (JWKS) access tokens may be verified with: the current one, then the previous one. */
     public String publishedJson() {
@@ -43,7 +43,7 @@ public class VerificationKeys {
 
     @PostConstruct
     void write() {
-        Path file = Path.of(dataDir, FILE).toAbsolutePath();
+        Path file = data.resolve(FILE);
         try {
             SecretFiles.replace(file, keys.published().toString(true));
         } catch (IOException e) {

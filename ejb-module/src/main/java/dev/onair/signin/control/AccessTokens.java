@@ -13,7 +13,6 @@ import dev.onair.accounts.entity.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +30,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class AccessTokens {
 
-    public static final Duration MAX_TTL = Duration.ofMinutes(15);
     public static final JOSEObjectType TYPE = new JOSEObjectType("at+jwt");
     private static final Logger LOG = Logger.getLogger(AccessTokens.class.getName());
 
@@ -39,16 +37,7 @@ public class AccessTokens {
     SigningKeys keys;
 
     @Inject
-    @ConfigProperty(name = "onair.auth.issuer", defaultValue = "onair")
-    String issuer;
-
-    @Inject
-    @ConfigProperty(name = "onair.auth.audience", defaultValue = "onair")
-    String audience;
-
-    @Inject
-    @ConfigProperty(name = "onair.auth.access-token-ttl", defaultValue = "PT10M")
-    Duration configuredTtl;
+    SignInConfig settings;
 
     private final Clock clock = Clock.systemUTC();
     private Duration ttl;
@@ -56,11 +45,7 @@ public class AccessTokens {
 
     @PostConstruct
     void init() {
-        ttl = configuredTtl;
-        if (ttl.compareTo(MAX_TTL) > 0 || ttl.isNegative() || ttl.isZero()) {
-            LOG.warning(() -> "onair.auth.access-token-ttl=" + configuredTtl + " is outside (0, 15 min]; using 15 minutes");
-            ttl = MAX_TTL;
-        }
+        ttl = settings.accessTokenTtl();
         try {
             signer = new RSASSASigner(keys.current());
         } catch (JOSEException e) {
@@ -77,8 +62,8 @@ public class AccessTokens {
         Instant now = clock.instant();
         RSAKey key = keys.current();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(issuer)
-                .audience(audience)
+                .issuer(settings.issuer())
+                .audience(settings.audience())
                 .subject(account.id())
                 .claim("upn", account.id())
                 .claim("groups", account.roles().stream().map(Role::group).sorted().toList())

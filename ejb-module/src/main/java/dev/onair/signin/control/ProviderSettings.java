@@ -29,7 +29,7 @@ public record ProviderSettings(String id, Protocol protocol, String clientId, Op
     static final List<String> NAME_CLAIMS = List.of("name", "preferred_username", "nickname");
 
     /** The settings of provider {@code id}, or empty when it has no client id (not registered). */
-    public static Optional<ProviderSettings> from(Config config, String id) {
+    public static Optional<ProviderSettings> from(Config config, String id, Duration connect, Duration read) {
         String prefix = "onair.auth." + id + ".";
         Optional<String> clientId = config.getOptionalValue(prefix + "client-id", String.class).filter(s -> !s.isBlank());
         if (clientId.isEmpty()) {
@@ -42,8 +42,6 @@ public record ProviderSettings(String id, Protocol protocol, String clientId, Op
                     default -> throw new IllegalArgumentException(prefix + "protocol must be oidc or kakao, not '" + p + "'");
                 })
                 .orElse("kakao".equals(id) ? Protocol.KAKAO : Protocol.OIDC);
-        Duration connect = config.getOptionalValue("onair.auth.http.connect-timeout", Duration.class).orElse(Duration.ofSeconds(3));
-        Duration read = config.getOptionalValue("onair.auth.http.read-timeout", Duration.class).orElse(Duration.ofSeconds(5));
         List<String> scopes = config.getOptionalValues(prefix + "scopes", String.class)
                 .orElse(protocol == Protocol.OIDC ? List.of("openid", "email", "profile") : List.of());
         return Optional.of(new ProviderSettings(id, protocol, clientId.get().trim(),

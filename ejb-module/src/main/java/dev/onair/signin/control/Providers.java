@@ -5,7 +5,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,40 +26,39 @@ public class Providers {
     Config config;
 
     @Inject
-    @ConfigProperty(name = "onair.auth.providers", defaultValue = "kakao,google")
-    List<String> names;
+    SignInConfig settings;
 
     private final Map<String, SignInProvider> providers = new LinkedHashMap<>();
 
     @PostConstruct
     void load() {
-        for (String name : names) {
+        for (String name : settings.providers()) {
             String id = name.trim();
             if (!id.matches("[a-z][a-z0-9-]{0,39}")) {
                 LOG.warning(() -> "onair.auth.providers: '" + id + "' is not a provider id ([a-z][a-z0-9-]*); skipped");
                 continue;
             }
-            Optional<ProviderSettings> settings;
+            Optional<ProviderSettings> provider;
             try {
-                settings = ProviderSettings.from(config, id);
+                provider = ProviderSettings.from(config, id, settings.connectTimeout(), settings.readTimeout());
             } catch (IllegalArgumentException e) {
                 LOG.warning(() -> "Sign-in with " + id + " is off: " + e.getMessage());
                 continue;
             }
-            if (settings.isEmpty()) {
+            if (provider.isEmpty()) {
                 LOG.info(() -> "Sign-in with " + id + " is off: onair.auth." + id + ".client-id is not set");
                 continue;
             }
-            List<String> missing = settings.get().missing();
+            List<String> missing = provider.get().missing();
             if (!missing.isEmpty()) {
                 LOG.warning(() -> "Sign-in with " + id + " is off: " + String.join(", ", missing) + " not set");
                 continue;
             }
-            providers.put(id, switch (settings.get().protocol()) {
-                case OIDC -> new OidcProvider(settings.get());
-                case KAKAO -> new KakaoProvider(settings.get());
+            providers.put(id, switch (provider.get().protocol()) {
+                case OIDC -> new OidcProvider(provider.get());
+                case KAKAO -> new KakaoProvider(provider.get());
             });
-            LOG.info(() -> "Sign-in with " + id + ": " + settings.get());
+            LOG.info(() -> "Sign-in with " + id + ": " + provider.get());
         }
     }
 

@@ -1,18 +1,15 @@
 package dev.onair.signin.control;
 
+import dev.onair.shared.NodeConfig;
 import dev.onair.signin.entity.SignInRefused;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Where a sign-in may lead: the callback address given to providers must be one of
@@ -29,42 +26,23 @@ public class SignInPolicy {
     public static final int RETURN_TO_MAX = 2000;
 
     @Inject
-    @ConfigProperty(name = "onair.auth.redirect-uris")
-    Optional<List<String>> redirectUris;
+    SignInConfig settings;
 
     @Inject
-    @ConfigProperty(name = "onair.auth.return-to-origins")
-    Optional<List<String>> returnToOrigins;
-
-    @Inject
-    @ConfigProperty(name = "onair.auth.state-ttl", defaultValue = "PT5M")
-    Duration stateTtl;
-
-    @Inject
-    @ConfigProperty(name = "onair.auth.refresh-token-ttl", defaultValue = "P30D")
-    Duration refreshTokenTtl;
-
-    @Inject
-    @ConfigProperty(name = "onair.http.port", defaultValue = "9080")
-    int httpPort;
-
-    @Inject
-    @ConfigProperty(name = "onair.https.port", defaultValue = "9443")
-    int httpsPort;
+    NodeConfig node;
 
     public Duration stateTtl() {
-        return stateTtl;
+        return settings.stateTtl();
     }
 
     public Duration refreshTokenTtl() {
-        return refreshTokenTtl;
+        return settings.refreshTokenTtl();
     }
 
     /** The callback address for {@code provider} as reached through {@code base}, if it is allow-listed. */
     public URI redirectUri(URI base, String provider) {
         URI candidate = base.resolve("auth/" + provider + "/callback");
-        Set<String> allowed = redirectUris.map(uris -> uris.stream().map(String::trim).collect(Collectors.toSet()))
-                .orElseGet(() -> localCallbacks(provider));
+        Set<String> allowed = settings.redirectUris().isEmpty() ? localCallbacks(provider) : Set.copyOf(settings.redirectUris());
         if (!allowed.contains(candidate.toString())) {
             throw SignInRefused.redirectUri("The callback address " + candidate + " is not in onair.auth.redirect-uris.");
         }
@@ -74,8 +52,10 @@ public class SignInPolicy {
     /** A provider's callback on this machine, as a browser on it reaches OnAir by default. */
     Set<String> localCallbacks(String provider) {
         String path = "/api/auth/" + provider + "/callback";
-        return Set.of("http://localhost:" + httpPort + path, "http://127.0.0.1:" + httpPort + path,
-                "https://localhost:" + httpsPort + path, "https://127.0.0.1:" + httpsPort + path);
+        int http = node.httpPort();
+        int https = node.httpsPort();
+        return Set.of("http://localhost:" + http + path, "http://127.0.0.1:" + http + path,
+                "https://localhost:" + https + path, "https://127.0.0.1:" + https + path);
     }
 
     /** {@code returnTo} if it may be returned to; "/" when none was given. */
@@ -104,7 +84,7 @@ public class SignInPolicy {
     }
 
     private boolean allowedOrigin(String origin) {
-        return returnToOrigins.orElse(List.of()).stream().map(String::trim)
+        return settings.returnToOrigins().stream()
                 .map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o)
                 .anyMatch(o -> o.equalsIgnoreCase(origin));
     }

@@ -6,12 +6,12 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.onair.shared.DataFolder;
 import dev.onair.shared.PemEncoding;
 import dev.onair.shared.SecretFiles;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +27,6 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The RSA keys OnAir signs its access tokens with. The current key is a PKCS#8 PEM file named by
@@ -41,31 +40,26 @@ import java.util.Optional;
 public class SigningKeys {
 
     @Inject
-    @ConfigProperty(name = "onair.auth.signing-key")
-    Optional<String> signingKey;
+    SignInConfig settings;
 
     @Inject
-    @ConfigProperty(name = "onair.auth.previous-signing-key")
-    Optional<String> previousSigningKey;
-
-    @Inject
-    @ConfigProperty(name = "onair.data.dir")
-    String dataDir;
+    @DataFolder
+    Path data;
 
     private RSAKey current;
     private JWKSet published;
 
     @PostConstruct
     void load() {
-        current = signingKey.filter(s -> !s.isBlank())
-                .map(path -> read(Path.of(path.trim()), "onair.auth.signing-key"))
+        current = settings.signingKey()
+                .map(path -> read(Path.of(path), "onair.auth.signing-key"))
                 .orElseGet(this::generated);
         if (!current.isPrivate()) {
             throw new IllegalStateException("onair.auth.signing-key must name a private key");
         }
         List<JWK> keys = new ArrayList<>(List.of(current.toPublicJWK()));
-        previousSigningKey.filter(s -> !s.isBlank())
-                .map(path -> read(Path.of(path.trim()), "onair.auth.previous-signing-key").toPublicJWK())
+        settings.previousSigningKey()
+                .map(path -> read(Path.of(path), "onair.auth.previous-signing-key").toPublicJWK())
                 .filter(previous -> !previous.getKeyID().equals(current.getKeyID()))
                 .ifPresent(keys::add);
         published = new JWKSet(keys);
@@ -82,7 +76,7 @@ public class SigningKeys {
     }
 
     private RSAKey generated() {
-        Path file = Path.of(dataDir, "secrets", "jwt-signing-key.pem");
+        Path file = data.resolve("secrets").resolve("jwt-signing-key.pem");
         try {
             SecretFiles.readOrCreate(file, PemEncoding::newRsaPrivateKey, "an access-token signing key");
         } catch (IOException e) {

@@ -1,10 +1,10 @@
 package dev.onair.delivery.boundary;
 
 import dev.onair.delivery.control.LiveWindows;
-import dev.onair.delivery.control.MapConfig;
 import dev.onair.delivery.control.MemoryBucket;
 import dev.onair.delivery.control.MemoryRecords;
 import dev.onair.delivery.control.PlaylistReader;
+import dev.onair.delivery.control.TestSettings;
 import dev.onair.delivery.control.Thumbnailer;
 import dev.onair.delivery.entity.Segment;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class FolderSyncTest {
 
     private FolderSync sync() {
         return new FolderSync(FOLDER, root, records, bucket, new Thumbnailer(), Runnable::run,
-                MapConfig.settings(Map.of("onair.delivery.max-retry-delay", "PT2S")), clock);
+                TestSettings.delivery(Map.of("onair.delivery.max-retry-delay", "PT2S")), clock);
     }
 
     /** nginx cuts segments {@code numbers} and renames a playlist listing them into place. */

@@ -30,7 +30,7 @@ class EdgeAuthorizationTest {
     @BeforeEach
     void setUp() {
         Playback playback = new Playback();
-        playback.settings = MapConfig.settings(Map.of("onair.cdn.base-url", CDN, "onair.data.dir", data.toString()));
+        playback.settings = TestSettings.delivery(Map.of("onair.cdn.base-url", CDN, "onair.data.dir", data.toString()));
         edge = new EdgeAuthorization();
         edge.playback = playback;
         edge.settings = playback.settings;
@@ -101,7 +101,7 @@ class EdgeAuthorizationTest {
     @Test
     void noCdnNoService() {
         EdgeAuthorization none = new EdgeAuthorization();
-        none.settings = MapConfig.settings(Map.of());
+        none.settings = TestSettings.delivery(Map.of());
         assertEquals(Optional.of("no CDN is configured"), none.refusal("/private/channels/" + A + "/live.m3u8", Map.of()));
     }
 }

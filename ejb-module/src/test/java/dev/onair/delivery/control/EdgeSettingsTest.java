@@ -1,5 +1,7 @@
 package dev.onair.delivery.control;
 
+import dev.onair.shared.ConfigFixture;
+import dev.onair.shared.NodeConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +26,9 @@ class EdgeSettingsTest {
                 "onair.edge.port", "9088"));
         values.putAll(extra);
         EdgeSettings settings = new EdgeSettings();
-        settings.config = new MapConfig(values);
-        settings.delivery = MapConfig.settings(values);
+        settings.values = ConfigFixture.bind(DeliveryConfig.class, values);
+        settings.node = ConfigFixture.bind(NodeConfig.class, values);
+        settings.delivery = TestSettings.delivery(values);
         return settings;
     }
 
@@ -43,8 +46,12 @@ class EdgeSettingsTest {
     @Test
     void noPortNoEdgeAndABadNumberIsNamed() {
         assertTrue(settings(Map.of("onair.edge.port", "")).config().isEmpty(), "production: CloudFront is the edge");
+        assertTrue(settings(Map.of("onair.edge.port", "0")).config().isEmpty(), "0 is off, as every port that can be off");
         IllegalStateException bad = assertThrows(IllegalStateException.class,
-                () -> settings(Map.of("onair.edge.connections", "many")).config());
+                () -> settings(Map.of("onair.edge.connections", "0")).values.check());
         assertTrue(bad.getMessage().contains("onair.edge.connections"), bad.getMessage());
+        IllegalStateException noStore = assertThrows(IllegalStateException.class,
+                () -> settings(Map.of("onair.storage.endpoint", "")).values.check());
+        assertTrue(noStore.getMessage().contains("onair.storage.endpoint"), noStore.getMessage());
     }
 }

@@ -7,11 +7,16 @@ import dev.onair.channels.entity.ChannelState;
 import dev.onair.channels.entity.Visibility;
 import dev.onair.delivery.entity.PlaybackSignature;
 import dev.onair.delivery.entity.PlaybackUrls;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.StringReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +42,7 @@ class PlaybackTest {
     @BeforeEach
     void setUp() {
         playback = new Playback();
-        playback.settings = MapConfig.settings(Map.of("onair.cdn.base-url", CDN, "onair.data.dir", data.toString(),
+        playback.settings = TestSettings.delivery(Map.of("onair.cdn.base-url", CDN, "onair.data.dir", data.toString(),
                 "onair.cdn.signed-ttl", "PT5M"));
     }
 
@@ -78,8 +83,9 @@ class PlaybackTest {
         String folder = CDN + "private/channels/" + live.id() + "/";
         assertTrue(urls.playbackUrl().startsWith(folder + "live.m3u8?"), urls.playbackUrl());
         Map<String, String> params = params(urls.playbackUrl());
-        assertEquals(folder + "*", SignedPolicy.resourceOf(params.get("Policy")));
-        long expiry = SignedPolicy.expiryOf(params.get("Policy"));
+        JsonObject statement = statementOf(params.get("Policy"));
+        assertEquals(folder + "*", statement.getString("Resource"));
+        long expiry = statement.getJsonObject("Condition").getJsonObject("DateLessThan").getJsonNumber("AWS:EpochTime").longValueExact();
         assertTrue(expiry >= before.plus(Duration.ofMinutes(5)).getEpochSecond() - 1
                 && expiry <= Instant.now().plus(Duration.ofMinutes(5)).getEpochSecond() + 1, "five minutes, as configured");
 
@@ -133,7 +139,7 @@ class PlaybackTest {
         Channel live = channel(Visibility.PRIVATE, ChannelState.LIVE);
         Map<String, String> params = params(playback.of(live, false, false, "viewer-a").playbackUrl());
         Playback stranger = new Playback();
-        stranger.settings = MapConfig.settings(Map.of("onair.cdn.base-url", CDN, "onair.data.dir", data.resolve("other").toString()));
+        stranger.settings = TestSettings.delivery(Map.of("onair.cdn.base-url", CDN, "onair.data.dir", data.resolve("other").toString()));
         assertEquals(Optional.of("bad signature"), SignedPolicy.refusal(CDN + "private/channels/" + live.id() + "/live.m3u8",
                 params, stranger.publicKey(), playback.keyPairId(), Instant.now()));
     }
@@ -141,7 +147,7 @@ class PlaybackTest {
     @Test
     void noCdnNoUrls() {
         Playback none = new Playback();
-        none.settings = MapConfig.settings(Map.of());
+        none.settings = TestSettings.delivery(Map.of());
         assertEquals(PlaybackUrls.NONE, none.of(channel(Visibility.PUBLIC, ChannelState.LIVE), true, true, "viewer-a"));
     }
 
@@ -152,5 +158,12 @@ class PlaybackTest {
             params.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
         return params;
+    }
+
+    /** The policy's one statement, decoded as CloudFront would read it. */
+    private static JsonObject statementOf(String policy64) {
+        try (JsonReader reader = Json.createReader(new StringReader(new String(SignedPolicy.decode(policy64), StandardCharsets.UTF_8)))) {
+            return reader.readObject().getJsonArray("Statement").getJsonObject(0);
+        }
     }
 }

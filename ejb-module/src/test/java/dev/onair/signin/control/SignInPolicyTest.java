@@ -1,5 +1,7 @@
 package dev.onair.signin.control;
 
+import dev.onair.shared.ConfigFixture;
+import dev.onair.shared.NodeConfig;
 import dev.onair.signin.entity.SignInRefused;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -8,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,10 +21,10 @@ class SignInPolicyTest {
     private final SignInPolicy policy = new SignInPolicy();
 
     SignInPolicyTest() {
-        policy.redirectUris = Optional.of(List.of("https://onair.example/api/auth/kakao/callback", " https://onair.example/api/auth/google/callback"));
-        policy.returnToOrigins = Optional.of(List.of("https://studio.onair.example/"));
-        policy.stateTtl = Duration.ofMinutes(5);
-        policy.refreshTokenTtl = Duration.ofDays(30);
+        policy.settings = ConfigFixture.bind(SignInConfig.class, Map.of(
+                "onair.auth.redirect-uris", "https://onair.example/api/auth/kakao/callback, https://onair.example/api/auth/google/callback",
+                "onair.auth.return-to-origins", "https://studio.onair.example/"));
+        policy.node = ConfigFixture.bind(NodeConfig.class, Map.of());
     }
 
     @Test
@@ -40,9 +43,8 @@ class SignInPolicyTest {
     @Test
     void withoutAListEveryProvidersCallbackOnThisMachineIsAllowed() {
         SignInPolicy local = new SignInPolicy();
-        local.redirectUris = Optional.empty();
-        local.httpPort = 9080;
-        local.httpsPort = 9443;
+        local.settings = ConfigFixture.bind(SignInConfig.class, Map.of());
+        local.node = ConfigFixture.bind(NodeConfig.class, Map.of("onair.http.port", "9080", "onair.https.port", "9443"));
         for (String provider : List.of("kakao", "google", "local", "corp-sso")) {
             for (String base : List.of("http://localhost:9080/api/", "http://127.0.0.1:9080/api/", "https://localhost:9443/api/")) {
                 assertEquals(URI.create(base + "auth/" + provider + "/callback"), local.redirectUri(URI.create(base), provider));

@@ -1,6 +1,7 @@
 package dev.onair.signin.control;
 
 import com.nimbusds.jose.jwk.JWK;
+import dev.onair.shared.ConfigFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,9 +41,9 @@ class SigningKeysTest {
 
     private SigningKeys keys(Optional<String> current, Optional<String> previous) {
         SigningKeys keys = new SigningKeys();
-        keys.signingKey = current;
-        keys.previousSigningKey = previous;
-        keys.dataDir = folder.resolve("data").toString();
+        keys.settings = ConfigFixture.bind(SignInConfig.class, Map.of("onair.auth.signing-key", current.orElse(""),
+                "onair.auth.previous-signing-key", previous.orElse("")));
+        keys.data = folder.resolve("data");
         keys.load();
         return keys;
     }

@@ -4,6 +4,7 @@ import dev.onair.api.ClientAddresses;
 import dev.onair.api.OnAirApi;
 import dev.onair.api.RateLimited;
 import dev.onair.api.RateLimits;
+import dev.onair.api.WebConfig;
 import dev.onair.api.problems.Problems;
 import dev.onair.shared.DomainException;
 import dev.onair.signin.boundary.SignIn;
@@ -27,7 +28,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -67,8 +67,7 @@ public class AuthResource {
     RateLimits limits;
 
     @Inject
-    @ConfigProperty(name = "onair.auth.secure-cookies", defaultValue = "true")
-    boolean secureCookies;
+    WebConfig settings;
 
     @Context
     HttpServletRequest request;
@@ -244,7 +243,7 @@ public class AuthResource {
 
     private NewCookie cookie(String name, String value, int maxAge, NewCookie.SameSite sameSite) {
         return new NewCookie.Builder(name).value(value).path(COOKIE_PATH).maxAge(maxAge).httpOnly(true)
-                .secure(secureCookies).sameSite(sameSite).build();
+                .secure(settings.secureCookies()).sameSite(sameSite).build();
     }
 
     private static Response noStore(Response.ResponseBuilder response) {

@@ -1,4 +1,4 @@
-package dev.onair.delivery.control;
+package dev.onair.shared;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
@@ -12,12 +12,6 @@ import java.util.Optional;
 
 /** MicroProfile Config over a map of strings, for unit tests of settings-driven classes. */
 public record MapConfig(Map<String, String> values) implements Config {
-
-    public static DeliverySettings settings(Map<String, String> values) {
-        DeliverySettings settings = new DeliverySettings();
-        settings.config = new MapConfig(values);
-        return settings;
-    }
 
     @Override
     public <T> T getValue(String name, Class<T> type) {

@@ -1,0 +1,72 @@
+package dev.onair.api;
+
+import dev.onair.shared.Settings;
+import jakarta.enterprise.context.Dependent;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The web tier's settings: which proxies' {@code X-Forwarded-For} is believed, the rate limits at
+ * the door, and whether cookies carry {@code Secure}. Defaults and explanations are in the EJB
+ * module's {@code META-INF/microprofile-config.properties}, with every other key.
+ */
+@Settings.Prefix("onair")
+@Dependent
+public class WebConfig extends Settings.Bound {
+
+    @ConfigProperty(name = "http.trusted-proxies")
+    Optional<List<String>> trustedProxies;
+
+    @ConfigProperty(name = "rate-limits.sign-in")
+    String signInLimit;
+
+    @ConfigProperty(name = "rate-limits.refresh")
+    String refreshLimit;
+
+    @ConfigProperty(name = "rate-limits.exempt")
+    Optional<List<String>> rateLimitExempt;
+
+    @ConfigProperty(name = "auth.secure-cookies")
+    String secureCookies;
+
+    @Override
+    public void check() {
+        trustedProxies();
+        rateLimitExempt();
+        for (RateLimits.Group group : RateLimits.Group.values()) {
+            limit(group);
+        }
+        secureCookies();
+    }
+
+    /** The proxies ({@code onair.http.trusted-proxies}) whose X-Forwarded-For is believed. */
+    List<ClientAddresses.Block> trustedProxies() {
+        return blocks("onair.http.trusted-proxies", trustedProxies);
+    }
+
+    /** Addresses or CIDR blocks ({@code onair.rate-limits.exempt}) never limited. */
+    public List<String> rateLimitExempt() {
+        blocks("onair.rate-limits.exempt", rateLimitExempt);
+        return Settings.entries(rateLimitExempt);
+    }
+
+    RateLimits.Limit limit(RateLimits.Group group) {
+        return RateLimits.Limit.parse(group.key, switch (group) {
+            case SIGN_IN -> signInLimit;
+            case REFRESH -> refreshLimit;
+        });
+    }
+
+    public boolean secureCookies() {
+        return Settings.bool("onair.auth.secure-cookies", secureCookies);
+    }
+
+    private static List<ClientAddresses.Block> blocks(String key, Optional<List<String>> values) {
+        return Settings.entries(values).stream()
+                .map(block -> ClientAddresses.Block.parse(block)
+                        .orElseThrow(() -> new Settings.InvalidSetting(key, "addresses or CIDR blocks", block)))
+                .toList();
+    }
+}
