@@ -10,5 +10,9 @@
  * holds under concurrent requests and across nodes. Who may see a channel is decided in one place,
  * {@link dev.onair.channels.boundary.ChannelAccess}: a private channel is for its broadcaster, the
  * admins, the accounts allowed and the holder of its share link, and does not exist for anyone else.
+ * Why a broadcast was interrupted or ended is an enum carried by the event
+ * ({@link dev.onair.channels.entity.InterruptionReason}, {@link dev.onair.channels.entity.EndReason});
+ * its code is what the journal and the API show. The reconnect window and the longest broadcast are
+ * this component's own settings ({@code onair.channels.*}, {@link dev.onair.channels.control.ChannelConfig}).
  */
 package dev.onair.channels;

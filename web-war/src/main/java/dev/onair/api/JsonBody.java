@@ -90,10 +90,6 @@ public final class JsonBody {
         return body;
     }
 
-    public boolean has(String field) {
-        return object.containsKey(field);
-    }
-
     public boolean isNull(String field) {
         return object.containsKey(field) && object.get(field).getValueType() == JsonValue.ValueType.NULL;
     }

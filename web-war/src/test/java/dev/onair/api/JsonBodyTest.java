@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -83,7 +84,9 @@ class JsonBodyTest {
     void absentAndNullAreToldApart() {
         JsonBody body = body("{\"description\":null}");
         assertEquals(true, body.isNull("description"));
-        assertEquals(false, body.has("title"));
+        assertEquals(false, body.isNull("title"), "absent is not null");
+        assertEquals(Optional.empty(), body.text("title"));
+        body.refuseNull("title", "cannot be removed");
         body.refuseNull("description", "cannot be removed");
         InvalidInput invalid = assertThrows(InvalidInput.class, () -> body.build(() -> "ok"));
         assertEquals(List.of("description"), fields(invalid));

@@ -95,21 +95,6 @@ public final class SignedPolicy {
         return Optional.empty();
     }
 
-    /** The resource a policy names (for tests and logs), without checking anything. */
-    public static String resourceOf(String policy64) {
-        try (JsonReader reader = Json.createReader(new StringReader(new String(decode(policy64), StandardCharsets.UTF_8)))) {
-            return reader.readObject().getJsonArray("Statement").getJsonObject(0).getString("Resource");
-        }
-    }
-
-    /** The policy's expiry in epoch seconds (for tests and logs), without checking anything. */
-    public static long expiryOf(String policy64) {
-        try (JsonReader reader = Json.createReader(new StringReader(new String(decode(policy64), StandardCharsets.UTF_8)))) {
-            Long epoch = epoch(reader.readObject().getJsonArray("Statement").getJsonObject(0).getJsonObject("Condition"), "DateLessThan");
-            return epoch == null ? -1 : epoch;
-        }
-    }
-
     private static Long epoch(JsonObject condition, String name) {
         if (condition == null || !(condition.get(name) instanceof JsonObject date)) {
             return null;

@@ -163,7 +163,7 @@ public class IngestWatchdog {
                 missingSessions.remove(session.id());
                 LOG.log(Level.INFO, "Publisher of session {0} (stream {1}) vanished without on_publish_done",
                         new Object[] {session.id(), session.streamName()});
-                gate.endInNewTransaction(session.id(), PublishEnd.PUBLISHER_VANISHED);
+                gate.end(session.id(), PublishEnd.PUBLISHER_VANISHED);
             }
         }
         missingSessions.keySet().retainAll(sessions.stream().map(PublishSession::id).toList());

@@ -17,9 +17,8 @@ import dev.onair.ingest.entity.PublishSession;
 import dev.onair.ingest.entity.PublisherEvicted;
 import dev.onair.ingest.entity.StreamKey;
 import dev.onair.ingest.entity.StreamKeyRotated;
-import jakarta.annotation.Resource;
+import dev.onair.shared.Transactions;
 import jakarta.ejb.EJB;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -67,8 +66,8 @@ public class PublishGate {
     @Inject
     Event<PublisherEvicted> evicted;
 
-    @Resource
-    SessionContext context;
+    @EJB
+    Transactions transactions;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -156,11 +155,8 @@ public class PublishGate {
                 .ifPresent(session -> endSession(session.id(), PublishEnd.PUBLISHER_LEFT, false));
     }
 
-    /**
-     * Ends session {@code sessionId} for {@code reason} if it is still active, moving its LIVE
-     * channel to RECONNECTING. With {@code evict}, nginx is told to drop the publisher after commit.
-     */
-    public boolean endSession(String sessionId, PublishEnd reason, boolean evict) {
+    /** {@link #end}, and with {@code evict} nginx is told to drop the publisher after commit. */
+    private boolean endSession(String sessionId, PublishEnd reason, boolean evict) {
         PublishSession found = em.find(PublishSession.class, sessionId);
         if (found == null || !found.active()) {
             return false;
@@ -185,11 +181,10 @@ public class PublishGate {
     /** Ends every active session, each in its own transaction (nginx restarted: none of them is publishing). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public int endAll(PublishEnd reason) {
-        PublishGate self = context.getBusinessObject(PublishGate.class);
         int ended = 0;
-        for (PublishSession session : self.active()) {
+        for (PublishSession session : active()) {
             try {
-                ended += self.endInNewTransaction(session.id(), reason) ? 1 : 0;
+                ended += transactions.inNewTransaction(() -> endSession(session.id(), reason, false)) ? 1 : 0;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not end publish session " + session.id(), e);
             }
@@ -197,8 +192,11 @@ public class PublishGate {
         return ended;
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean endInNewTransaction(String sessionId, PublishEnd reason) {
+    /**
+     * Ends session {@code sessionId} for {@code reason} if it is still active, moving its LIVE
+     * channel to RECONNECTING; nginx keeps its publisher (it has none left, or will learn otherwise).
+     */
+    public boolean end(String sessionId, PublishEnd reason) {
         return endSession(sessionId, reason, false);
     }
 
