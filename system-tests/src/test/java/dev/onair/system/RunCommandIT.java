@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * command (the built server, not a test server) starts OnAir with its embedded defaults and the
  * local sign-in provider; Chromium signs in with it, opens a channel and ffmpeg publishes with the
  * two fields read from the page; then a SIGTERM to the script stops everything it started and
- * leaves no process and no listening port behind.
+ * leaves no process and no listening port behind. A wrong setting ends the run at once, naming the
+ * key, the rule and the value, with nothing left running.
  */
 class RunCommandIT {
 
@@ -59,7 +61,7 @@ class RunCommandIT {
         for (int port : PORTS) {
             assertFalse(listening(port), "port " + port + " is free before the run");
         }
-        Process run = start();
+        Process run = start(Map.of());
         try {
             String banner = awaitBanner(run);
             assertTrue(banner.contains("Local account (development)"), banner);
@@ -96,23 +98,50 @@ class RunCommandIT {
             assertTrue(started.size() >= 4, "Liberty, nginx twice, the S3 store and the provider: " + started);
             run.destroy(); // SIGTERM, as a terminal's kill, systemd or a container runtime sends
             assertTrue(run.waitFor(120, TimeUnit.SECONDS), "./onair run stopped within two minutes");
-            Instant deadline = Instant.now().plusSeconds(10);
-            while (Instant.now().isBefore(deadline) && started.stream().anyMatch(ProcessHandle::isAlive)) {
-                OnAirServer.sleep(200);
-            }
-            for (ProcessHandle process : started) {
-                assertFalse(process.isAlive(), "left running: " + process.pid() + " " + process.info().command().orElse("?"));
-            }
-            for (int port : PORTS) {
-                assertFalse(listening(port), "left listening: " + port);
-            }
+            assertNothingLeft(started);
         } finally {
             run.descendants().forEach(ProcessHandle::destroyForcibly);
             run.destroyForcibly();
         }
     }
 
-    private Process start() throws IOException {
+    @Test
+    void aWrongSettingEndsTheRunAtOnceNamingTheKey() throws Exception {
+        Process run = start(Map.of("ONAIR_DELIVERY_LIVE_WINDOW", "2"));
+        try {
+            List<ProcessHandle> started = new ArrayList<>();
+            Instant deadline = Instant.now().plusSeconds(180);
+            while (run.isAlive() && Instant.now().isBefore(deadline)) {
+                run.descendants().filter(p -> !started.contains(p)).forEach(started::add);
+                OnAirServer.sleep(200);
+            }
+            String out = Files.readString(dir.resolve("run.out"));
+            assertFalse(run.isAlive(), "./onair run still waits for a server that cannot start:\n" + out);
+            assertEquals(1, run.exitValue(), out);
+            assertTrue(out.contains("OnAir could not start: onair.delivery.live-window must be a number from 3 to 100, not '2'"), out);
+            assertFalse(out.contains("OnAir is up"), out);
+            assertNothingLeft(started);
+        } finally {
+            run.descendants().forEach(ProcessHandle::destroyForcibly);
+            run.destroyForcibly();
+        }
+    }
+
+    private static void assertNothingLeft(List<ProcessHandle> started) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(deadline) && started.stream().anyMatch(ProcessHandle::isAlive)) {
+            OnAirServer.sleep(200);
+        }
+        for (ProcessHandle process : started) {
+            assertFalse(process.isAlive(), "left running: " + process.pid() + " " + process.info().command().orElse("?"));
+        }
+        for (int port : PORTS) {
+            assertFalse(listening(port), "left listening: " + port);
+        }
+    }
+
+    /** Starts {@code ./onair run} as the README says, on this test's ports and folders, with {@code settings} added. */
+    private Process start(Map<String, String> settings) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -146,6 +175,7 @@ class RunCommandIT {
                 "ONAIR_INGEST_RTMP_URL", "rtmp://127.0.0.1:" + RTMP + "/live",
                 "ONAIR_INGEST_RTMPS_URL", "rtmps://127.0.0.1:" + RTMPS + "/live",
                 "ONAIR_CDN_BASE_URL", "http://127.0.0.1:" + EDGE + "/"));
+        env.putAll(settings);
         return builder.start();
     }
 
