@@ -3,11 +3,14 @@ package dev.onair;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.ReferencedClassObject;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -77,6 +80,34 @@ class ArchitectureTest {
                 })
                 .because("a component's control package is its own machinery, free to change; others go through its "
                         + "boundary, so that a change inside a component stays inside it")
+                .check(ONAIR);
+    }
+
+    @Test
+    void aComponentQueriesItsOwnRowsOnly() {
+        classes().that().resideInAPackage("dev.onair..").and().areNotAnnotatedWith(Entity.class)
+                .should(new ArchCondition<JavaClass>("look up no other component's rows") {
+                    @Override
+                    public void check(JavaClass item, ConditionEvents events) {
+                        boolean queries = item.getDirectDependenciesFromSelf().stream()
+                                .anyMatch(d -> d.getTargetClass().isEquivalentTo(EntityManager.class));
+                        Optional<String> own = component(item.getPackageName());
+                        if (!queries || own.isEmpty()) {
+                            return;
+                        }
+                        for (ReferencedClassObject reference : item.getReferencedClassObjects()) {
+                            JavaClass target = reference.getRawType();
+                            Optional<String> other = component(target.getPackageName());
+                            if (target.isAnnotatedWith(Entity.class) && other.isPresent() && !other.equals(own)) {
+                                events.add(SimpleConditionEvent.violated(reference, item.getName() + " looks up "
+                                        + target.getSimpleName() + " rows (" + reference.getSourceCodeLocation() + ")"));
+                            }
+                        }
+                    }
+                })
+                .because("a component's tables are its own: another component learns of them from its boundary or its "
+                        + "events (delivery keeps its own record of channels and publishes from the stream events), so a "
+                        + "table can change with the component that owns it")
                 .check(ONAIR);
     }
 

@@ -16,6 +16,9 @@ import dev.onair.channels.entity.StreamInterrupted;
 import dev.onair.channels.entity.StreamResumed;
 import dev.onair.channels.entity.StreamStarted;
 import dev.onair.channels.entity.Visibility;
+import dev.onair.delivery.control.SyncRecords;
+import dev.onair.delivery.control.SyncRecords.FolderSession;
+import dev.onair.delivery.control.SyncRecords.ReplayCheck;
 import dev.onair.ingest.boundary.PublishGate;
 import dev.onair.ingest.boundary.StreamKeys;
 import dev.onair.ingest.entity.PublishCall;
@@ -32,6 +35,9 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +81,9 @@ class StreamLifecycleIT {
 
     @EJB
     PublishGate gate;
+
+    @EJB
+    SyncRecords records;
 
     @Inject
     EventRecorder recorder;
@@ -147,6 +156,24 @@ class StreamLifecycleIT {
         assertEquals(List.of("STARTED", "INTERRUPTED", "RESUMED", "ENDED"), journal.stream().map(StreamEventRecord::type).toList());
         List<PublishSession> sessions = gate.sessionsOf(channel.id());
         assertEquals(List.of("publisher-left", "channel-ended"), sessions.stream().map(PublishSession::endReason).toList());
+
+        assertEquals(bj.name(), started.folder(), "nginx writes a publish under the stream's public name");
+        assertEquals(bj.name(), resumed.folder());
+        assertEquals(Visibility.PUBLIC, started.visibility());
+        assertEquals(List.of(publish(resumed.sessionId(), channel.id(), resumed.at(), ended.at()),
+                        publish(started.sessionId(), channel.id(), started.at(), interrupted.at())),
+                records.sessionsOf(bj.name(), 10).stream().map(p -> publish(p.sessionId(), p.channelId(), p.startedAt(), p.endedAt()))
+                        .toList(), "delivery's own record of the publishes, from the events");
+        assertEquals(Optional.of(bj.name()), records.folderOfSession(started.sessionId()));
+        assertEquals(ReplayCheck.State.DUE, records.replayCheck(channel.id(), Duration.ZERO, Instant.now()).state(),
+                "ended, as delivery recorded it: the replay (of no segment here) is due");
+        assertEquals(ReplayCheck.State.WAIT, records.replayCheck(channel.id(), Duration.ofHours(1), Instant.now()).state(),
+                "but not before its last publish ended a grace period ago");
+    }
+
+    /** A publish as delivery records it, to the millisecond (what every database keeps). */
+    private static FolderSession publish(String id, String channelId, Instant started, Instant ended) {
+        return new FolderSession(id, channelId, started.truncatedTo(ChronoUnit.MILLIS), ended.truncatedTo(ChronoUnit.MILLIS));
     }
 
     @Test

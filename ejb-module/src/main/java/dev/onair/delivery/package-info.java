@@ -18,6 +18,12 @@
  * files deleted; {@link dev.onair.delivery.control.FolderHealth} retries with backoff for as long
  * as it takes; {@link dev.onair.delivery.control.ThumbnailSchedule} and
  * {@link dev.onair.delivery.control.ReplayWriter} do the rest. A step writes the database once.</li>
+ * <li><b>Its own records.</b> {@link dev.onair.delivery.boundary.StreamRecords} keeps delivery's
+ * record of every channel that went live ({@link dev.onair.delivery.entity.DeliveryChannel}: private
+ * or not, ended when) and of its publishes ({@link dev.onair.delivery.entity.DeliveryPublish}: the
+ * folder, started, ended), written from the stream events in the transaction that fires them, which
+ * carry the folder and the visibility for it. The sync reads these and its own rows only, no table
+ * of ingest's or channels'.</li>
  * <li><b>Attribution.</b> nginx names folders by the stream's public name, the same for every
  * broadcast of a broadcaster, and with {@code hls_continuous} keeps numbering and earlier
  * publishes in its window, each starting with a discontinuity: the last run of a playlist is the

@@ -1,5 +1,6 @@
 package dev.onair.channels.boundary;
 
+import dev.onair.accounts.boundary.Accounts;
 import dev.onair.accounts.entity.Account;
 import dev.onair.accounts.entity.Caller;
 import dev.onair.channels.entity.Access;
@@ -19,6 +20,7 @@ import dev.onair.shared.InvalidInput;
 import dev.onair.shared.NotFound;
 import dev.onair.shared.Page;
 import dev.onair.shared.PageRequest;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -49,6 +51,9 @@ public class ChannelAccess {
 
     @PersistenceContext(unitName = "onair")
     EntityManager em;
+
+    @EJB
+    Accounts accounts;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -156,7 +161,7 @@ public class ChannelAccess {
     /** Allows {@code accountId} to watch the channel; allowing someone twice changes nothing. */
     public AllowedViewer allow(String channelId, Caller caller, String accountId) {
         Channel channel = managed(lock(channelId), caller, "only the channel's broadcaster or an admin may allow viewers");
-        if (!Ids.isId(accountId) || em.find(Account.class, accountId) == null) {
+        if (!Ids.isId(accountId) || accounts.find(accountId).isEmpty()) {
             throw InvalidInput.of("accountId", "is not an account");
         }
         ChannelViewer existing = em.find(ChannelViewer.class, new ChannelViewer.Key(channel.id(), accountId));
@@ -175,7 +180,7 @@ public class ChannelAccess {
     }
 
     private AllowedViewer shown(ChannelViewer viewer) {
-        Account account = em.find(Account.class, viewer.accountId());
+        Account account = accounts.find(viewer.accountId()).orElseThrow();
         return new AllowedViewer(viewer.accountId(), account.displayName(), account.avatarUrl(), viewer.addedAt());
     }
 

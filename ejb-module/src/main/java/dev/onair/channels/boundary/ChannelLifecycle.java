@@ -100,16 +100,16 @@ public class ChannelLifecycle {
                 .filter(locked -> locked.state().unfinished() && locked.ownerId().equals(ownerId));
     }
 
-    /** CREATED to LIVE in publish session {@code sessionId}. */
-    public void start(Channel locked, String sessionId) {
+    /** CREATED to LIVE in publish session {@code sessionId}, whose media goes to {@code folder}. */
+    public void start(Channel locked, String sessionId, String folder) {
         Instant now = move(locked, ChannelState.LIVE);
-        fire(new StreamStarted(locked.id(), locked.ownerId(), sessionId, now));
+        fire(new StreamStarted(locked.id(), locked.ownerId(), sessionId, folder, locked.visibility(), now));
     }
 
-    /** RECONNECTING to LIVE in the new publish session {@code sessionId}. */
-    public void resume(Channel locked, String sessionId) {
+    /** RECONNECTING to LIVE in the new publish session {@code sessionId}, whose media goes to {@code folder}. */
+    public void resume(Channel locked, String sessionId, String folder) {
         Instant now = move(locked, ChannelState.LIVE);
-        fire(new StreamResumed(locked.id(), locked.ownerId(), sessionId, now));
+        fire(new StreamResumed(locked.id(), locked.ownerId(), sessionId, folder, now));
     }
 
     /** LIVE to RECONNECTING: publish session {@code sessionId} ended for {@code reason}. */

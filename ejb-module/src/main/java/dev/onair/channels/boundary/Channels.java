@@ -1,5 +1,6 @@
 package dev.onair.channels.boundary;
 
+import dev.onair.accounts.boundary.Accounts;
 import dev.onair.accounts.entity.Account;
 import dev.onair.accounts.entity.Caller;
 import dev.onair.channels.entity.Channel;
@@ -32,6 +33,9 @@ public class Channels {
     @PersistenceContext(unitName = "onair")
     EntityManager em;
 
+    @EJB
+    Accounts accounts;
+
     @Inject
     Event<ChannelOpened> opened;
 
@@ -57,10 +61,7 @@ public class Channels {
         unfinishedOf(ownerId).ifPresent(existing -> {
             throw new OpenChannelExists(existing.id());
         });
-        Account owner = em.find(Account.class, ownerId);
-        if (owner == null) {
-            throw new NotFound("no account " + ownerId);
-        }
+        Account owner = accounts.find(ownerId).orElseThrow(() -> new NotFound("no account " + ownerId));
         Channel channel = new Channel(owner, draft, clock.instant());
         try {
             em.persist(channel);

@@ -2,8 +2,11 @@ package dev.onair.channels.entity;
 
 import java.time.Instant;
 
-/** RECONNECTING to LIVE: the broadcaster published again within the reconnect window, in session {@link #sessionId()}. */
-public record StreamResumed(String channelId, String ownerId, String sessionId, Instant at) implements StreamEvent {
+/**
+ * RECONNECTING to LIVE: the broadcaster published again within the reconnect window, in session
+ * {@link #sessionId()}, whose media nginx writes under {@link #folder()}.
+ */
+public record StreamResumed(String channelId, String ownerId, String sessionId, String folder, Instant at) implements StreamEvent {
 
     @Override
     public String type() { return "RESUMED"; }

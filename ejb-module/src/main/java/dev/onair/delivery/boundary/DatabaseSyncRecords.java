@@ -1,15 +1,13 @@
 package dev.onair.delivery.boundary;
 
-import dev.onair.channels.entity.Channel;
-import dev.onair.channels.entity.ChannelState;
-import dev.onair.channels.entity.Visibility;
 import dev.onair.delivery.control.DeliverySettings;
 import dev.onair.delivery.control.ObjectKeys;
 import dev.onair.delivery.control.SyncRecords;
+import dev.onair.delivery.entity.DeliveryChannel;
+import dev.onair.delivery.entity.DeliveryPublish;
 import dev.onair.delivery.entity.Replay;
 import dev.onair.delivery.entity.Segment;
 import dev.onair.delivery.entity.Thumbnail;
-import dev.onair.ingest.entity.PublishSession;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -28,8 +26,9 @@ import java.util.Optional;
 
 /**
  * The sync's rows in the database, each call one transaction: segments as nginx lists them,
- * their upload, the channel's replay and thumbnails. The rows outlive OnAir: a restarted node
- * picks up where the last one stopped.
+ * their upload, the channel's replay and thumbnails, read together with delivery's record of the
+ * channels and publishes ({@link StreamRecords}); no table of another component's is read. The
+ * rows outlive OnAir: a restarted node picks up where the last one stopped.
  */
 @Stateless
 @Local(SyncRecords.class)
@@ -43,7 +42,7 @@ public class DatabaseSyncRecords implements SyncRecords {
 
     @Override
     public Optional<String> folderOfSession(String sessionId) {
-        return Optional.ofNullable(sessionId == null ? null : em.find(PublishSession.class, sessionId)).map(PublishSession::streamName);
+        return Optional.ofNullable(sessionId == null ? null : em.find(DeliveryPublish.class, sessionId)).map(DeliveryPublish::folder);
     }
 
     @Override
@@ -55,10 +54,9 @@ public class DatabaseSyncRecords implements SyncRecords {
 
     @Override
     public List<FolderSession> sessionsOf(String folder, int max) {
-        return em.createQuery("SELECT s FROM PublishSession s WHERE s.streamName = :name ORDER BY s.startedAt DESC",
-                        PublishSession.class)
-                .setParameter("name", folder).setMaxResults(max).getResultStream()
-                .map(s -> new FolderSession(s.id(), s.channelId(), s.startedAt(), s.endedAt()))
+        return em.createNamedQuery(DeliveryPublish.IN_FOLDER, DeliveryPublish.class)
+                .setParameter("folder", folder).setMaxResults(max).getResultStream()
+                .map(p -> new FolderSession(p.id(), p.channelId(), p.startedAt(), p.endedAt()))
                 .toList();
     }
 
@@ -76,8 +74,8 @@ public class DatabaseSyncRecords implements SyncRecords {
         Map<String, String> channelOf = new HashMap<>();
         List<Segment> recorded = new ArrayList<>();
         for (Listed item : listed) {
-            String channelId = channelOf.computeIfAbsent(item.sessionId(), id -> em.find(PublishSession.class, id).channelId());
-            Channel channel = em.find(Channel.class, channelId);
+            String channelId = channelOf.computeIfAbsent(item.sessionId(), id -> em.find(DeliveryPublish.class, id).channelId());
+            DeliveryChannel channel = em.find(DeliveryChannel.class, channelId);
             int seq = nextSeq.computeIfAbsent(channelId, id -> {
                 Integer highest = em.createNamedQuery(Segment.HIGHEST_SEQ_OF_CHANNEL, Integer.class)
                         .setParameter("channel", id).getSingleResult();
@@ -90,8 +88,7 @@ public class DatabaseSyncRecords implements SyncRecords {
             });
             String previous = lastSession.get(channelId);
             boolean discontinuity = previous != null && !previous.equals(item.sessionId());
-            String channelFolder = ObjectKeys.channelFolder(settings.privatePrefix(),
-                    channel.visibility() == Visibility.PRIVATE, channelId);
+            String channelFolder = ObjectKeys.channelFolder(settings.privatePrefix(), channel.privateChannel(), channelId);
             Segment segment = new Segment(item.sessionId(), channelId, folder, item.number(), seq, discontinuity,
                     item.duration(), ObjectKeys.segment(channelFolder, item.sessionId(), item.number()), now);
             em.persist(segment);
@@ -112,8 +109,8 @@ public class DatabaseSyncRecords implements SyncRecords {
     @Override
     public List<String> foldersToSync() {
         List<String> folders = new ArrayList<>(em.createNamedQuery(Segment.FOLDERS_PENDING, String.class).getResultList());
-        em.createNamedQuery(PublishSession.ACTIVE, PublishSession.class).getResultStream()
-                .map(PublishSession::streamName).filter(name -> !folders.contains(name)).forEach(folders::add);
+        em.createNamedQuery(DeliveryPublish.FOLDERS_PUBLISHING, String.class).getResultStream()
+                .filter(name -> !folders.contains(name)).forEach(folders::add);
         channelsAwaitingReplay().keySet().stream().filter(name -> !folders.contains(name)).forEach(folders::add);
         return folders;
     }
@@ -149,22 +146,23 @@ public class DatabaseSyncRecords implements SyncRecords {
     @Override
     public Map<String, List<String>> channelsAwaitingReplay() {
         Map<String, List<String>> byFolder = new HashMap<>();
-        em.createQuery("SELECT DISTINCT s.folder, s.channelId FROM Segment s, Channel c WHERE c.id = s.channelId"
-                        + " AND c.state = :ended AND NOT EXISTS (SELECT r FROM Replay r WHERE r.channelId = c.id)", Object[].class)
-                .setParameter("ended", ChannelState.ENDED).getResultStream()
+        em.createQuery("SELECT DISTINCT s.folder, s.channelId FROM Segment s, DeliveryChannel c WHERE c.channelId = s.channelId"
+                        + " AND c.endedAt IS NOT NULL AND NOT EXISTS (SELECT r FROM Replay r WHERE r.channelId = c.channelId)",
+                        Object[].class)
+                .getResultStream()
                 .forEach(row -> byFolder.computeIfAbsent((String) row[0], f -> new ArrayList<>()).add((String) row[1]));
         return byFolder;
     }
 
     @Override
     public ReplayCheck replayCheck(String channelId, Duration grace, Instant now) {
-        Channel channel = em.find(Channel.class, channelId);
-        if (channel == null || channel.state() != ChannelState.ENDED || em.find(Replay.class, channelId) != null) {
+        DeliveryChannel channel = em.find(DeliveryChannel.class, channelId);
+        if (channel == null || !channel.ended() || em.find(Replay.class, channelId) != null) {
             return ReplayCheck.of(ReplayCheck.State.NONE);
         }
-        for (PublishSession session : em.createNamedQuery(PublishSession.OF_CHANNEL, PublishSession.class)
+        for (DeliveryPublish publish : em.createNamedQuery(DeliveryPublish.OF_CHANNEL, DeliveryPublish.class)
                 .setParameter("channel", channelId).getResultList()) {
-            if (session.endedAt() == null || session.endedAt().plus(grace).isAfter(now)) {
+            if (publish.endedAt() == null || publish.endedAt().plus(grace).isAfter(now)) {
                 return ReplayCheck.of(ReplayCheck.State.WAIT);
             }
         }

@@ -148,11 +148,11 @@ public class HlsSync {
     }
 
     public void started(@Observes(during = TransactionPhase.AFTER_SUCCESS) StreamStarted event) {
-        onSession(event.sessionId(), null);
+        onFolder(event.folder());
     }
 
     public void resumed(@Observes(during = TransactionPhase.AFTER_SUCCESS) StreamResumed event) {
-        onSession(event.sessionId(), null);
+        onFolder(event.folder());
     }
 
     public void interrupted(@Observes(during = TransactionPhase.AFTER_SUCCESS) StreamInterrupted event) {
@@ -199,6 +199,13 @@ public class HlsSync {
             }
         }
         return Optional.empty();
+    }
+
+    private void onFolder(String name) {
+        if (!enabled || stopping) {
+            return;
+        }
+        executor.execute(() -> folder(name).wake());
     }
 
     private void onSession(String sessionId, String endedChannel) {

@@ -3,6 +3,7 @@ package dev.onair.ingest.boundary;
 import dev.onair.accounts.boundary.Accounts;
 import dev.onair.accounts.entity.Account;
 import dev.onair.channels.boundary.ChannelLifecycle;
+import dev.onair.channels.boundary.Channels;
 import dev.onair.channels.entity.Channel;
 import dev.onair.channels.entity.ChannelState;
 import dev.onair.channels.entity.EndReason;
@@ -56,6 +57,9 @@ public class PublishGate {
 
     @EJB
     ChannelLifecycle lifecycle;
+
+    @EJB
+    Channels channels;
 
     @EJB
     Accounts accounts;
@@ -115,9 +119,9 @@ public class PublishGate {
         em.persist(session);
         em.flush();
         if (channel.state() == ChannelState.CREATED) {
-            lifecycle.start(channel, session.id());
+            lifecycle.start(channel, session.id(), session.streamName());
         } else {
-            lifecycle.resume(channel, session.id());
+            lifecycle.resume(channel, session.id(), session.streamName());
         }
         LOG.log(Level.INFO, "Publish accepted: stream {0}, client {1}, channel {2}, session {3}",
                 new Object[] {call.name(), call.clientId(), channel.id(), session.id()});
@@ -134,8 +138,8 @@ public class PublishGate {
         if (session.isEmpty()) {
             return refuse(call, PublishRefused.sessionOver("OnAir knows no active publish for this client."));
         }
-        Channel channel = em.find(Channel.class, session.get().channelId());
-        if (channel == null || channel.state() != ChannelState.LIVE) {
+        Channel channel = channels.find(session.get().channelId());
+        if (channel.state() != ChannelState.LIVE) {
             return refuse(call, PublishRefused.sessionOver("The channel is no longer live."));
         }
         Optional<StreamKey> key = streamKeys.find(session.get().accountId());

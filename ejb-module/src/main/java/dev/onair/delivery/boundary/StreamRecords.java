@@ -1,0 +1,72 @@
+package dev.onair.delivery.boundary;
+
+import dev.onair.channels.entity.StreamEnded;
+import dev.onair.channels.entity.StreamInterrupted;
+import dev.onair.channels.entity.StreamResumed;
+import dev.onair.channels.entity.StreamStarted;
+import dev.onair.channels.entity.Visibility;
+import dev.onair.delivery.entity.DeliveryChannel;
+import dev.onair.delivery.entity.DeliveryPublish;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+
+/**
+ * Delivery's own record of the channels that went live and of their publishes
+ * ({@link DeliveryChannel}, {@link DeliveryPublish}), written from the stream events inside the
+ * transaction that fires them: a lifecycle move and delivery's record of it commit or roll back
+ * together, and the sync reads no table of ingest's or channels'.
+ */
+@Stateless
+public class StreamRecords {
+
+    @PersistenceContext(unitName = "onair")
+    EntityManager em;
+
+    /** The channel went live: its record, and its first publish's. */
+    public void started(@Observes StreamStarted event) {
+        if (em.find(DeliveryChannel.class, event.channelId()) == null) {
+            em.persist(new DeliveryChannel(event.channelId(), event.visibility() == Visibility.PRIVATE));
+            em.flush(); // before the publish that refers to it
+        }
+        publishStarted(event.sessionId(), event.channelId(), event.folder(), event.at());
+    }
+
+    public void resumed(@Observes StreamResumed event) {
+        publishStarted(event.sessionId(), event.channelId(), event.folder(), event.at());
+    }
+
+    public void interrupted(@Observes StreamInterrupted event) {
+        if (event.sessionId() != null) {
+            DeliveryPublish publish = em.find(DeliveryPublish.class, event.sessionId());
+            if (publish != null) {
+                publish.end(event.at());
+                em.flush();
+            }
+        }
+    }
+
+    /** The channel ended: so did every publish of it still open, and its replay is due once they are uploaded. */
+    public void ended(@Observes StreamEnded event) {
+        DeliveryChannel channel = em.find(DeliveryChannel.class, event.channelId());
+        if (channel == null) {
+            return; // it never went live: nothing to deliver
+        }
+        channel.end(event.at());
+        em.createNamedQuery(DeliveryPublish.OF_CHANNEL, DeliveryPublish.class)
+                .setParameter("channel", event.channelId())
+                .getResultStream()
+                .forEach(publish -> publish.end(event.at()));
+        em.flush();
+    }
+
+    private void publishStarted(String sessionId, String channelId, String folder, Instant at) {
+        if (em.find(DeliveryPublish.class, sessionId) == null) {
+            em.persist(new DeliveryPublish(sessionId, channelId, folder, at));
+            em.flush();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.onair.delivery.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/**
+ * A channel that went live, as delivery knows it from the stream events: whether its objects
+ * go under the private prefix (a channel's visibility is fixed once it went live) and when it
+ * ended, which makes its replay due.
+ */
+@Entity
+@Table(name = "delivery_channel")
+public class DeliveryChannel {
+
+    @Id
+    @Column(name = "channel_id", length = 36)
+    private String channelId;
+
+    @Column(name = "private_channel", nullable = false, updatable = false)
+    private boolean privateChannel;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    protected DeliveryChannel() {
+    }
+
+    public DeliveryChannel(String channelId, boolean privateChannel) {
+        this.channelId = channelId;
+        this.privateChannel = privateChannel;
+    }
+
+    public String channelId() { return channelId; }
+
+    public boolean privateChannel() { return privateChannel; }
+
+    public Instant endedAt() { return endedAt; }
+
+    public boolean ended() { return endedAt != null; }
+
+    /** The channel ended at {@code at}; the first end counts. */
+    public void end(Instant at) {
+        if (endedAt == null) {
+            endedAt = at;
+        }
+    }
+}
