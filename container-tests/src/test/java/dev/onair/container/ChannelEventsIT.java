@@ -75,7 +75,7 @@ class ChannelEventsIT {
         assertEquals(ChannelState.CREATED, ended.previous());
         assertEquals(caller.accountId(), ended.ownerId());
         assertEquals("ended-by-broadcaster", ended.reason().code());
-        assertNull(ended.sessionId(), "never published");
+        assertNull(ended.publishId(), "never published");
     }
 
     @Test

@@ -16,14 +16,14 @@ import dev.onair.channels.entity.StreamInterrupted;
 import dev.onair.channels.entity.StreamResumed;
 import dev.onair.channels.entity.StreamStarted;
 import dev.onair.channels.entity.Visibility;
-import dev.onair.delivery.control.SyncRecords;
-import dev.onair.delivery.control.SyncRecords.FolderSession;
+import dev.onair.delivery.control.SyncRecords.FolderPublish;
 import dev.onair.delivery.control.SyncRecords.ReplayCheck;
+import dev.onair.delivery.control.SyncRecords;
 import dev.onair.ingest.boundary.PublishGate;
 import dev.onair.ingest.boundary.StreamKeys;
+import dev.onair.ingest.entity.Publish;
 import dev.onair.ingest.entity.PublishCall;
 import dev.onair.ingest.entity.PublishRefused;
-import dev.onair.ingest.entity.PublishSession;
 import dev.onair.shared.InvalidInput;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -144,27 +144,27 @@ class StreamLifecycleIT {
         StreamInterrupted interrupted = assertInstanceOf(StreamInterrupted.class, events.get(2));
         StreamResumed resumed = assertInstanceOf(StreamResumed.class, events.get(3));
         StreamEnded ended = assertInstanceOf(StreamEnded.class, events.get(4));
-        assertEquals(started.sessionId(), interrupted.sessionId());
+        assertEquals(started.publishId(), interrupted.publishId());
         assertEquals("publisher-left", interrupted.reason().code());
-        assertTrue(!resumed.sessionId().equals(started.sessionId()), "a new publish session");
-        assertEquals(resumed.sessionId(), ended.sessionId());
+        assertTrue(!resumed.publishId().equals(started.publishId()), "a new publish");
+        assertEquals(resumed.publishId(), ended.publishId());
         assertEquals(ChannelState.LIVE, ended.previous());
         assertEquals("ended-by-broadcaster", ended.reason().code());
         assertTrue(!interrupted.at().isBefore(started.at()) && !ended.at().isBefore(resumed.at()));
 
         List<StreamEventRecord> journal = lifecycle.journalOf(channel.id(), ADMIN);
         assertEquals(List.of("STARTED", "INTERRUPTED", "RESUMED", "ENDED"), journal.stream().map(StreamEventRecord::type).toList());
-        List<PublishSession> sessions = gate.sessionsOf(channel.id());
-        assertEquals(List.of("publisher-left", "channel-ended"), sessions.stream().map(PublishSession::endReason).toList());
+        List<Publish> publishes = gate.publishesOf(channel.id());
+        assertEquals(List.of("publisher-left", "channel-ended"), publishes.stream().map(Publish::endReason).toList());
 
         assertEquals(bj.name(), started.folder(), "nginx writes a publish under the stream's public name");
         assertEquals(bj.name(), resumed.folder());
         assertEquals(Visibility.PUBLIC, started.visibility());
-        assertEquals(List.of(publish(resumed.sessionId(), channel.id(), resumed.at(), ended.at()),
-                        publish(started.sessionId(), channel.id(), started.at(), interrupted.at())),
-                records.sessionsOf(bj.name(), 10).stream().map(p -> publish(p.sessionId(), p.channelId(), p.startedAt(), p.endedAt()))
+        assertEquals(List.of(publish(resumed.publishId(), channel.id(), resumed.at(), ended.at()),
+                        publish(started.publishId(), channel.id(), started.at(), interrupted.at())),
+                records.publishesOf(bj.name(), 10).stream().map(p -> publish(p.publishId(), p.channelId(), p.startedAt(), p.endedAt()))
                         .toList(), "delivery's own record of the publishes, from the events");
-        assertEquals(Optional.of(bj.name()), records.folderOfSession(started.sessionId()));
+        assertEquals(Optional.of(bj.name()), records.folderOfPublish(started.publishId()));
         assertEquals(ReplayCheck.State.DUE, records.replayCheck(channel.id(), Duration.ZERO, Instant.now()).state(),
                 "ended, as delivery recorded it: the replay (of no segment here) is due");
         assertEquals(ReplayCheck.State.WAIT, records.replayCheck(channel.id(), Duration.ofHours(1), Instant.now()).state(),
@@ -172,8 +172,8 @@ class StreamLifecycleIT {
     }
 
     /** A publish as delivery records it, to the millisecond (what every database keeps). */
-    private static FolderSession publish(String id, String channelId, Instant started, Instant ended) {
-        return new FolderSession(id, channelId, started.truncatedTo(ChronoUnit.MILLIS), ended.truncatedTo(ChronoUnit.MILLIS));
+    private static FolderPublish publish(String id, String channelId, Instant started, Instant ended) {
+        return new FolderPublish(id, channelId, started.truncatedTo(ChronoUnit.MILLIS), ended.truncatedTo(ChronoUnit.MILLIS));
     }
 
     @Test
@@ -206,7 +206,7 @@ class StreamLifecycleIT {
         assertEquals("max-length", ended.endReason());
         assertTrue(!ended.endedAt().isBefore(ended.startedAt().plusSeconds(6)), "not before the 6 s limit");
         assertEquals("publish-ended", gate.update(bj.call("51")).orElseThrow().type(), "nginx's next on_update ends the publish");
-        assertEquals(List.of("channel-ended"), gate.sessionsOf(channel.id()).stream().map(PublishSession::endReason).toList());
+        assertEquals(List.of("channel-ended"), gate.publishesOf(channel.id()).stream().map(Publish::endReason).toList());
         List<StreamEventRecord> journal = lifecycle.journalOf(channel.id(), ADMIN);
         assertEquals(List.of("STARTED", "ENDED"), journal.stream().map(StreamEventRecord::type).toList());
         assertEquals("max-length", journal.get(1).reason());
@@ -232,7 +232,7 @@ class StreamLifecycleIT {
 
         assertEquals(ChannelState.CREATED, channels.find(channel.id()).state());
         assertEquals(List.of(), lifecycle.journalOf(channel.id(), ADMIN));
-        assertEquals(List.of(), gate.sessionsOf(channel.id()));
+        assertEquals(List.of(), gate.publishesOf(channel.id()));
     }
 
     @Test
@@ -283,7 +283,7 @@ class StreamLifecycleIT {
             }
             assertEquals(1, accepted);
         }
-        assertEquals(1, gate.sessionsOf(channel.id()).size());
+        assertEquals(1, gate.publishesOf(channel.id()).size());
         List<Object> events = recorder.eventsOf(channel.id());
         assertEquals(1, events.stream().filter(StreamEvent.class::isInstance).count(), events::toString);
         lifecycle.end(channel.id(), bj.caller());

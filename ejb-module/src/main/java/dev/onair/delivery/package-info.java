@@ -27,9 +27,9 @@
  * <li><b>Attribution.</b> nginx names folders by the stream's public name, the same for every
  * broadcast of a broadcaster, and with {@code hls_continuous} keeps numbering and earlier
  * publishes in its window, each starting with a discontinuity: the last run of a playlist is the
- * session that was publishing when nginx wrote it, each run before it the session before.</li>
+ * publish that was publishing when nginx wrote it, each run before it the publish before.</li>
  * <li><b>Replay.</b> On {@code StreamEnded}, once all of the channel is in S3, a VOD playlist of
- * every segment of every session ({@link dev.onair.delivery.control.MediaPlaylists}) and a
+ * every segment of every publish ({@link dev.onair.delivery.control.MediaPlaylists}) and a
  * {@link dev.onair.delivery.entity.Replay} row; {@link dev.onair.delivery.boundary.Replays} says
  * who may play it.</li>
  * <li><b>Playback.</b> {@link dev.onair.delivery.boundary.Playbacks} hands out, and

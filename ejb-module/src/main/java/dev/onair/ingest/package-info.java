@@ -14,7 +14,7 @@
  * {@code /stat} and drops publishers through {@code /control}.</li>
  * <li><b>Publishes.</b> {@link dev.onair.ingest.boundary.PublishGate} answers nginx's
  * {@code on_publish}, {@code on_update} and {@code on_publish_done}: each accepted publish is a
- * {@link dev.onair.ingest.entity.PublishSession}, and the gate moves the channel through
+ * {@link dev.onair.ingest.entity.Publish}, and the gate moves the channel through
  * {@link dev.onair.channels.boundary.ChannelLifecycle}, which fires the stream events. It observes
  * {@code StreamEnded} and key rotations in their transactions to end the publish, and
  * {@link dev.onair.ingest.control.PublisherDrops} has nginx drop the encoder after commit. A

@@ -147,7 +147,7 @@ class DeliveryIT {
             assertEquals(nginx.listed().size(), vod.segments().size(), () -> vod.text() + "\nnginx cut " + nginx.listed());
             assertEquals(0, nginx.total().compareTo(vod.total()));
             List<String> sessions = vod.segments().stream().map(s -> s.uri().substring(0, s.uri().indexOf('/'))).distinct().toList();
-            assertEquals(2, sessions.size(), "each publish session has its own folder");
+            assertEquals(2, sessions.size(), "each publish has its own folder");
             int firstOfSecond = vod.segments().indexOf(vod.segments().stream().filter(s -> s.uri().startsWith(sessions.get(1))).findFirst().orElseThrow());
             assertTrue(vod.segments().get(firstOfSecond).discontinuity(), "the discontinuity is where the second session starts");
             Media.Run read = Media.readToTheEnd(replay.getString("url"));

@@ -168,7 +168,7 @@ class IngestIT {
                 events.stream().map(e -> e.getString("type")).toList());
         assertEquals("publisher-left", events.get(1).getString("reason"));
         assertEquals("reconnect-timeout", events.get(4).getString("reason"));
-        assertNotEquals(events.get(0).getString("sessionId"), events.get(2).getString("sessionId"), "a new publish session");
+        assertNotEquals(events.get(0).getString("sessionId"), events.get(2).getString("sessionId"), "a new publish");
         long previous = -1;
         for (JsonObject event : events) {
             assertTrue(event.getJsonNumber("sequence").longValue() > previous, "in order");

@@ -69,7 +69,7 @@ public class ChannelLifecycle {
     public Channel end(String channelId, Caller caller) {
         Channel channel = access.managed(lock(channelId), caller, "only the channel's broadcaster or an admin may end it");
         boolean owner = caller.owns(channel.ownerId());
-        return end(channel, owner ? EndReason.BROADCASTER : EndReason.ADMIN, lastSessionOf(channel));
+        return end(channel, owner ? EndReason.BROADCASTER : EndReason.ADMIN, lastPublishOf(channel));
     }
 
     /**
@@ -78,7 +78,7 @@ public class ChannelLifecycle {
      */
     public void onAccountDisabled(@Observes AccountDisabled disabled) {
         lockUnfinishedOf(disabled.accountId())
-                .ifPresent(channel -> end(channel, EndReason.ACCOUNT_DISABLED, lastSessionOf(channel)));
+                .ifPresent(channel -> end(channel, EndReason.ACCOUNT_DISABLED, lastPublishOf(channel)));
     }
 
     /** The channel with its row locked until the transaction ends. */
@@ -100,22 +100,22 @@ public class ChannelLifecycle {
                 .filter(locked -> locked.state().unfinished() && locked.ownerId().equals(ownerId));
     }
 
-    /** CREATED to LIVE in publish session {@code sessionId}, whose media goes to {@code folder}. */
-    public void start(Channel locked, String sessionId, String folder) {
+    /** CREATED to LIVE in publish {@code publishId}, whose media goes to {@code folder}. */
+    public void start(Channel locked, String publishId, String folder) {
         Instant now = move(locked, ChannelState.LIVE);
-        fire(new StreamStarted(locked.id(), locked.ownerId(), sessionId, folder, locked.visibility(), now));
+        fire(new StreamStarted(locked.id(), locked.ownerId(), publishId, folder, locked.visibility(), now));
     }
 
-    /** RECONNECTING to LIVE in the new publish session {@code sessionId}, whose media goes to {@code folder}. */
-    public void resume(Channel locked, String sessionId, String folder) {
+    /** RECONNECTING to LIVE in the new publish {@code publishId}, whose media goes to {@code folder}. */
+    public void resume(Channel locked, String publishId, String folder) {
         Instant now = move(locked, ChannelState.LIVE);
-        fire(new StreamResumed(locked.id(), locked.ownerId(), sessionId, folder, now));
+        fire(new StreamResumed(locked.id(), locked.ownerId(), publishId, folder, now));
     }
 
-    /** LIVE to RECONNECTING: publish session {@code sessionId} ended for {@code reason}. */
-    public void interrupt(Channel locked, String sessionId, InterruptionReason reason) {
+    /** LIVE to RECONNECTING: publish {@code publishId} ended for {@code reason}. */
+    public void interrupt(Channel locked, String publishId, InterruptionReason reason) {
         Instant now = move(locked, ChannelState.RECONNECTING);
-        fire(new StreamInterrupted(locked.id(), locked.ownerId(), sessionId, reason, now));
+        fire(new StreamInterrupted(locked.id(), locked.ownerId(), publishId, reason, now));
     }
 
     /** Whether a RECONNECTING channel is still within its reconnect window. */
@@ -125,12 +125,12 @@ public class ChannelLifecycle {
     }
 
     /** Any unfinished state to ENDED. */
-    public Channel end(Channel locked, EndReason reason, String lastSessionId) {
+    public Channel end(Channel locked, EndReason reason, String lastPublishId) {
         ChannelState previous = locked.state();
         Instant now = clock.instant();
         locked.end(reason, now);
         em.flush();
-        fire(new StreamEnded(locked.id(), locked.ownerId(), lastSessionId, previous, reason, now));
+        fire(new StreamEnded(locked.id(), locked.ownerId(), lastPublishId, previous, reason, now));
         return locked;
     }
 
@@ -172,19 +172,19 @@ public class ChannelLifecycle {
             return false;
         }
         LOG.log(Level.INFO, "Ending channel {0} ({1})", new Object[] {channelId, reason.code()});
-        end(channel, reason, lastSessionOf(channel));
+        end(channel, reason, lastPublishOf(channel));
         return true;
     }
 
-    /** The id of the channel's latest journaled publish session, or null if it never went live. */
-    String lastSessionOf(Channel channel) {
+    /** The id of the channel's latest journaled publish, or null if it never went live. */
+    String lastPublishOf(Channel channel) {
         if (channel.startedAt() == null) {
             return null;
         }
         return em.createNamedQuery(StreamEventRecord.OF_CHANNEL, StreamEventRecord.class)
                 .setParameter("channel", channel.id())
                 .getResultList().stream()
-                .map(StreamEventRecord::sessionId)
+                .map(StreamEventRecord::publishId)
                 .filter(id -> id != null)
                 .reduce((first, second) -> second)
                 .orElse(null);

@@ -16,8 +16,8 @@ public sealed interface StreamEvent permits StreamStarted, StreamInterrupted, St
 
     String ownerId();
 
-    /** The publish session the transition belongs to; null only for a channel that ended without ever publishing. */
-    String sessionId();
+    /** The publish the transition belongs to; null only for a channel that ended without ever publishing. */
+    String publishId();
 
     Instant at();
 

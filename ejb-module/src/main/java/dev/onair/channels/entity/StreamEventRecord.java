@@ -31,7 +31,7 @@ public class StreamEventRecord {
     private String type;
 
     @Column(name = "session_id", updatable = false)
-    private String sessionId;
+    private String publishId;
 
     @Column(name = "reason", updatable = false)
     private String reason;
@@ -45,7 +45,7 @@ public class StreamEventRecord {
     public StreamEventRecord(StreamEvent event) {
         this.channelId = event.channelId();
         this.type = event.type();
-        this.sessionId = event.sessionId();
+        this.publishId = event.publishId();
         this.reason = event.reasonCode();
         this.at = event.at();
     }
@@ -56,7 +56,7 @@ public class StreamEventRecord {
 
     public String type() { return type; }
 
-    public String sessionId() { return sessionId; }
+    public String publishId() { return publishId; }
 
     public String reason() { return reason; }
 

@@ -3,10 +3,10 @@ package dev.onair.channels.entity;
 import java.time.Instant;
 
 /**
- * LIVE to RECONNECTING: the publish session {@link #sessionId()} ended without the broadcast
+ * LIVE to RECONNECTING: the publish {@link #publishId()} ended without the broadcast
  * ending, for {@link #reason()}.
  */
-public record StreamInterrupted(String channelId, String ownerId, String sessionId, InterruptionReason reason, Instant at)
+public record StreamInterrupted(String channelId, String ownerId, String publishId, InterruptionReason reason, Instant at)
         implements StreamEvent {
 
     @Override

@@ -3,10 +3,10 @@ package dev.onair.channels.entity;
 import java.time.Instant;
 
 /**
- * RECONNECTING to LIVE: the broadcaster published again within the reconnect window, in session
- * {@link #sessionId()}, whose media nginx writes under {@link #folder()}.
+ * RECONNECTING to LIVE: the broadcaster published again within the reconnect window, in publish
+ * {@link #publishId()}, whose media nginx writes under {@link #folder()}.
  */
-public record StreamResumed(String channelId, String ownerId, String sessionId, String folder, Instant at) implements StreamEvent {
+public record StreamResumed(String channelId, String ownerId, String publishId, String folder, Instant at) implements StreamEvent {
 
     @Override
     public String type() { return "RESUMED"; }

@@ -41,8 +41,8 @@ public class DatabaseSyncRecords implements SyncRecords {
     DeliverySettings settings;
 
     @Override
-    public Optional<String> folderOfSession(String sessionId) {
-        return Optional.ofNullable(sessionId == null ? null : em.find(DeliveryPublish.class, sessionId)).map(DeliveryPublish::folder);
+    public Optional<String> folderOfPublish(String publishId) {
+        return Optional.ofNullable(publishId == null ? null : em.find(DeliveryPublish.class, publishId)).map(DeliveryPublish::folder);
     }
 
     @Override
@@ -53,10 +53,10 @@ public class DatabaseSyncRecords implements SyncRecords {
     }
 
     @Override
-    public List<FolderSession> sessionsOf(String folder, int max) {
+    public List<FolderPublish> publishesOf(String folder, int max) {
         return em.createNamedQuery(DeliveryPublish.IN_FOLDER, DeliveryPublish.class)
                 .setParameter("folder", folder).setMaxResults(max).getResultStream()
-                .map(p -> new FolderSession(p.id(), p.channelId(), p.startedAt(), p.endedAt()))
+                .map(p -> new FolderPublish(p.id(), p.channelId(), p.startedAt(), p.endedAt()))
                 .toList();
     }
 
@@ -70,31 +70,31 @@ public class DatabaseSyncRecords implements SyncRecords {
 
     private List<Segment> record(String folder, List<Listed> listed, Instant now) {
         Map<String, Integer> nextSeq = new HashMap<>();
-        Map<String, String> lastSession = new HashMap<>();
+        Map<String, String> lastPublish = new HashMap<>();
         Map<String, String> channelOf = new HashMap<>();
         List<Segment> recorded = new ArrayList<>();
         for (Listed item : listed) {
-            String channelId = channelOf.computeIfAbsent(item.sessionId(), id -> em.find(DeliveryPublish.class, id).channelId());
+            String channelId = channelOf.computeIfAbsent(item.publishId(), id -> em.find(DeliveryPublish.class, id).channelId());
             DeliveryChannel channel = em.find(DeliveryChannel.class, channelId);
             int seq = nextSeq.computeIfAbsent(channelId, id -> {
                 Integer highest = em.createNamedQuery(Segment.HIGHEST_SEQ_OF_CHANNEL, Integer.class)
                         .setParameter("channel", id).getSingleResult();
                 if (highest != null) {
-                    lastSession.put(id, em.createQuery("SELECT s.sessionId FROM Segment s WHERE s.channelId = :channel"
+                    lastPublish.put(id, em.createQuery("SELECT s.publishId FROM Segment s WHERE s.channelId = :channel"
                                     + " AND s.seq = :seq", String.class)
                             .setParameter("channel", id).setParameter("seq", highest).getSingleResult());
                 }
                 return highest == null ? 0 : highest + 1;
             });
-            String previous = lastSession.get(channelId);
-            boolean discontinuity = previous != null && !previous.equals(item.sessionId());
+            String previous = lastPublish.get(channelId);
+            boolean discontinuity = previous != null && !previous.equals(item.publishId());
             String channelFolder = ObjectKeys.channelFolder(settings.privatePrefix(), channel.privateChannel(), channelId);
-            Segment segment = new Segment(item.sessionId(), channelId, folder, item.number(), seq, discontinuity,
-                    item.duration(), ObjectKeys.segment(channelFolder, item.sessionId(), item.number()), now);
+            Segment segment = new Segment(item.publishId(), channelId, folder, item.number(), seq, discontinuity,
+                    item.duration(), ObjectKeys.segment(channelFolder, item.publishId(), item.number()), now);
             em.persist(segment);
             recorded.add(segment);
             nextSeq.put(channelId, seq + 1);
-            lastSession.put(channelId, item.sessionId());
+            lastPublish.put(channelId, item.publishId());
         }
         em.flush();
         return recorded;

@@ -138,7 +138,7 @@ final class FolderSync {
         for (Object message; (message = inbox.poll()) != null; lastActivity = now) {
             take(message, now);
         }
-        commit(reader.read(max -> records.sessionsOf(folder, max), now), now);
+        commit(reader.read(max -> records.publishesOf(folder, max), now), now);
         uploads.refill(max -> records.pending(folder, max), windows::held, created);
         if (health.mayTry(now)) {
             windows.writeDue(settings.liveWindow(), writes::live);

@@ -50,7 +50,7 @@ import java.util.logging.Logger;
  * upload completions, and by a sweep every {@code onair.delivery.sweep-interval} (retries,
  * missed file events, replays coming due). Starts a folder's sync on {@link StreamStarted} and
  * {@link StreamResumed}, asks for the replay on {@link StreamEnded}, and at start resumes every
- * folder the database says has work left (segments not yet uploaded, live sessions, replays
+ * folder the database says has work left (segments not yet uploaded, live publishes, replays
  * not yet written), so that a restarted OnAir loses nothing nginx cut meanwhile.
  * <p>
  * Off when this node runs no ingest ({@code onair.ingest.mode=none}).
@@ -156,12 +156,12 @@ public class HlsSync {
     }
 
     public void interrupted(@Observes(during = TransactionPhase.AFTER_SUCCESS) StreamInterrupted event) {
-        onSession(event.sessionId(), null);
+        onPublish(event.publishId(), null);
     }
 
     public void ended(@Observes(during = TransactionPhase.AFTER_SUCCESS) StreamEnded event) {
-        if (event.sessionId() != null) {
-            onSession(event.sessionId(), event.channelId());
+        if (event.publishId() != null) {
+            onPublish(event.publishId(), event.channelId());
         }
     }
 
@@ -208,11 +208,11 @@ public class HlsSync {
         executor.execute(() -> folder(name).wake());
     }
 
-    private void onSession(String sessionId, String endedChannel) {
+    private void onPublish(String publishId, String endedChannel) {
         if (!enabled || stopping) {
             return;
         }
-        executor.execute(() -> records.folderOfSession(sessionId).ifPresent(name -> {
+        executor.execute(() -> records.folderOfPublish(publishId).ifPresent(name -> {
             FolderSync folder = folder(name);
             if (endedChannel != null) {
                 folder.expectReplay(endedChannel);

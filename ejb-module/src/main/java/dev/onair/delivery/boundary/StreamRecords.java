@@ -32,16 +32,16 @@ public class StreamRecords {
             em.persist(new DeliveryChannel(event.channelId(), event.visibility() == Visibility.PRIVATE));
             em.flush(); // before the publish that refers to it
         }
-        publishStarted(event.sessionId(), event.channelId(), event.folder(), event.at());
+        publishStarted(event.publishId(), event.channelId(), event.folder(), event.at());
     }
 
     public void resumed(@Observes StreamResumed event) {
-        publishStarted(event.sessionId(), event.channelId(), event.folder(), event.at());
+        publishStarted(event.publishId(), event.channelId(), event.folder(), event.at());
     }
 
     public void interrupted(@Observes StreamInterrupted event) {
-        if (event.sessionId() != null) {
-            DeliveryPublish publish = em.find(DeliveryPublish.class, event.sessionId());
+        if (event.publishId() != null) {
+            DeliveryPublish publish = em.find(DeliveryPublish.class, event.publishId());
             if (publish != null) {
                 publish.end(event.at());
                 em.flush();
@@ -63,9 +63,9 @@ public class StreamRecords {
         em.flush();
     }
 
-    private void publishStarted(String sessionId, String channelId, String folder, Instant at) {
-        if (em.find(DeliveryPublish.class, sessionId) == null) {
-            em.persist(new DeliveryPublish(sessionId, channelId, folder, at));
+    private void publishStarted(String publishId, String channelId, String folder, Instant at) {
+        if (em.find(DeliveryPublish.class, publishId) == null) {
+            em.persist(new DeliveryPublish(publishId, channelId, folder, at));
             em.flush();
         }
     }

@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * The HLS playlists OnAir writes to S3 (RFC 8216): the sliding live playlist of a channel and
  * the VOD playlist of its replay. Segment URIs are relative to the channel's folder
- * ({@code <session>/<number>.ts}), so one text serves any CDN domain and signature.
+ * ({@code <publish>/<number>.ts}), so one text serves any CDN domain and signature.
  */
 public final class MediaPlaylists {
 
@@ -22,7 +22,7 @@ public final class MediaPlaylists {
 
     /** A recorded segment as a playlist in its channel's folder names it. */
     public static Item item(Segment segment) {
-        return new Item(ObjectKeys.segmentUri(segment.sessionId(), segment.number()), segment.duration(), segment.discontinuity());
+        return new Item(ObjectKeys.segmentUri(segment.publishId(), segment.number()), segment.duration(), segment.discontinuity());
     }
 
     /**

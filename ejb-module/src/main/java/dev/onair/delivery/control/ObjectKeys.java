@@ -18,13 +18,13 @@ public final class ObjectKeys {
         return (isPrivate ? privatePrefix : "") + "channels/" + channelId + "/";
     }
 
-    public static String segment(String channelFolder, String sessionId, long number) {
-        return channelFolder + segmentUri(sessionId, number);
+    public static String segment(String channelFolder, String publishId, long number) {
+        return channelFolder + segmentUri(publishId, number);
     }
 
     /** A segment's URI relative to the channel folder, as the playlists name it. */
-    public static String segmentUri(String sessionId, long number) {
-        return sessionId + "/" + number + ".ts";
+    public static String segmentUri(String publishId, long number) {
+        return publishId + "/" + number + ".ts";
     }
 
     public static String livePlaylist(String channelFolder) {
@@ -46,6 +46,6 @@ public final class ObjectKeys {
     /** The channel folder a recorded segment's key lies in, ending with a slash. */
     public static String folderOf(Segment segment) {
         String key = segment.objectKey();
-        return key.substring(0, key.length() - segmentUri(segment.sessionId(), segment.number()).length());
+        return key.substring(0, key.length() - segmentUri(segment.publishId(), segment.number()).length());
     }
 }

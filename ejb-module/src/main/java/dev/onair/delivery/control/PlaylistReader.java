@@ -1,6 +1,6 @@
 package dev.onair.delivery.control;
 
-import dev.onair.delivery.control.SyncRecords.FolderSession;
+import dev.onair.delivery.control.SyncRecords.FolderPublish;
 import dev.onair.delivery.control.SyncRecords.Listed;
 
 import java.io.IOException;
@@ -39,7 +39,7 @@ public final class PlaylistReader {
     /** A playlist written this recently shows the live edge (and not a backlog read after a restart). */
     static final Duration FRESH = Duration.ofSeconds(10);
     /** The publishes of a folder considered for attribution, newest first. */
-    static final int SESSIONS = 16;
+    static final int PUBLISHES = 16;
     private static final String SEGMENT_SUFFIX = ".ts";
 
     /** What a changed playlist newly lists: the segments, the highest number listed, and whether it shows the live edge. */
@@ -68,10 +68,10 @@ public final class PlaylistReader {
     /**
      * What nginx's playlist lists above the highest number recorded, when the playlist changed
      * since the last {@link #seen}; empty when it did not, is missing or unreadable (logged), or
-     * lists nothing new (then it counts as seen). {@code sessions} gives a folder's newest
+     * lists nothing new (then it counts as seen). {@code publishes} gives a folder's newest
      * publishes, asked only when something is new. Only after {@link #start}.
      */
-    public Optional<Listing> read(IntFunction<List<FolderSession>> sessions, Instant now) {
+    public Optional<Listing> read(IntFunction<List<FolderPublish>> publishes, Instant now) {
         Path file = dir.resolve(PLAYLIST);
         BasicFileAttributes attributes;
         String text;
@@ -100,7 +100,7 @@ public final class PlaylistReader {
             seen(new Listing(List.of(), highWater, false, attributes.lastModifiedTime(), attributes.size()));
             return Optional.empty();
         }
-        List<FolderSession> known = sessions.apply(SESSIONS);
+        List<FolderPublish> known = publishes.apply(PUBLISHES);
         List<Listed> listed = new ArrayList<>(unlisted(fresh.get(0).number(), known));
         listed.addAll(attribute(playlist, fresh, written, known));
         return Optional.of(new Listing(List.copyOf(listed), fresh.get(fresh.size() - 1).number(),
@@ -122,33 +122,33 @@ public final class PlaylistReader {
     }
 
     private List<Listed> attribute(NginxPlaylist playlist, List<NginxPlaylist.Entry> fresh, Instant written,
-                                   List<FolderSession> sessions) {
+                                   List<FolderPublish> publishes) {
         int anchor = -1;
-        for (int i = 0; i < sessions.size(); i++) {
-            if (!sessions.get(i).startedAt().isAfter(written)) {
+        for (int i = 0; i < publishes.size(); i++) {
+            if (!publishes.get(i).startedAt().isAfter(written)) {
                 anchor = i;
                 break;
             }
         }
         if (anchor < 0) {
-            LOG.log(Level.WARNING, "nginx listed segments in {0} that no publish session of OnAir accounts for; not uploaded", dir);
+            LOG.log(Level.WARNING, "nginx listed segments in {0} that no publish of OnAir accounts for; not uploaded", dir);
             return List.of();
         }
         List<Listed> listed = new ArrayList<>();
         int runs = playlist.runs();
         for (NginxPlaylist.Entry entry : fresh) {
             int index = anchor + (runs - 1 - entry.run());
-            if (index >= sessions.size()) {
-                LOG.log(Level.WARNING, "Segment {0} in {1} belongs to no known publish session; not uploaded",
+            if (index >= publishes.size()) {
+                LOG.log(Level.WARNING, "Segment {0} in {1} belongs to no known publish; not uploaded",
                         new Object[] {entry.number(), dir});
                 continue;
             }
-            listed.add(new Listed(sessions.get(index).sessionId(), entry.number(), entry.duration()));
+            listed.add(new Listed(publishes.get(index).publishId(), entry.number(), entry.duration()));
         }
         return listed;
     }
 
-    private List<Listed> unlisted(long firstListed, List<FolderSession> sessions) {
+    private List<Listed> unlisted(long firstListed, List<FolderPublish> publishes) {
         List<Listed> found = new ArrayList<>();
         if (firstListed <= highWater + 1) {
             return found;
@@ -167,9 +167,9 @@ public final class PlaylistReader {
                 }
                 TsTiming timing = TsTiming.of(file).orElse(null);
                 Instant written = Files.getLastModifiedTime(file).toInstant();
-                FolderSession session = sessions.stream().filter(s -> !s.startedAt().isAfter(written)).findFirst().orElse(null);
-                if (timing != null && session != null) {
-                    found.add(0, new Listed(session.sessionId(), number - 1, timing.until(next)));
+                FolderPublish publish = publishes.stream().filter(s -> !s.startedAt().isAfter(written)).findFirst().orElse(null);
+                if (timing != null && publish != null) {
+                    found.add(0, new Listed(publish.publishId(), number - 1, timing.until(next)));
                 }
                 next = timing;
             } catch (IOException e) {

@@ -74,8 +74,8 @@ public final class ReplayWriter {
     public void written(Replay replay, SyncRecords records) {
         writing.remove(replay.channelId());
         if (records.saveReplay(replay)) {
-            LOG.log(Level.INFO, "Replay of channel {0} written: {1} segments, {2} s, {3} publish session(s)", new Object[] {
-                    replay.channelId(), replay.segmentCount(), replay.duration().toSeconds(), replay.sessionCount()});
+            LOG.log(Level.INFO, "Replay of channel {0} written: {1} segments, {2} s, {3} publish(s)", new Object[] {
+                    replay.channelId(), replay.segmentCount(), replay.duration().toSeconds(), replay.publishCount()});
         }
     }
 
@@ -100,8 +100,8 @@ public final class ReplayWriter {
         String channelFolder = ObjectKeys.folderOf(all.get(0));
         List<MediaPlaylists.Item> items = all.stream().map(MediaPlaylists::item).toList();
         Duration total = all.stream().map(Segment::duration).reduce(Duration.ZERO, Duration::plus);
-        int sessions = (int) all.stream().map(Segment::sessionId).distinct().count();
-        Replay replay = new Replay(channelId, ObjectKeys.replayPlaylist(channelFolder), total, all.size(), sessions, now);
+        int publishes = (int) all.stream().map(Segment::publishId).distinct().count();
+        Replay replay = new Replay(channelId, ObjectKeys.replayPlaylist(channelFolder), total, all.size(), publishes, now);
         Optional<String> fromWindow = window == null ? Optional.empty() : window.finalPlaylist(liveSize);
         String finalLive = fromWindow.orElseGet(() -> {
             int from = Math.max(0, items.size() - liveSize);

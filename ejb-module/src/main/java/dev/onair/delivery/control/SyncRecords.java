@@ -19,12 +19,12 @@ import java.util.Optional;
  */
 public interface SyncRecords {
 
-    /** A publish that writes to a folder; {@link #sessionsOf} lists them newest first. */
-    record FolderSession(String sessionId, String channelId, Instant startedAt, Instant endedAt) {
+    /** A publish that writes to a folder; {@link #publishesOf} lists them newest first. */
+    record FolderPublish(String publishId, String channelId, Instant startedAt, Instant endedAt) {
     }
 
     /** A segment nginx listed, attributed to the publish that cut it, not recorded yet. */
-    record Listed(String sessionId, long number, Duration duration) {
+    record Listed(String publishId, long number, Duration duration) {
     }
 
     /** Whether a channel's replay can be written: every segment of it is in S3, and nginx had time to list the last. */
@@ -49,7 +49,7 @@ public interface SyncRecords {
     }
 
     /** The folder (the stream's public name) nginx writes a publish's segments to. */
-    Optional<String> folderOfSession(String sessionId);
+    Optional<String> folderOfPublish(String publishId);
 
     /** Folders with work left: segments not uploaded yet, a publish going on, or a replay not yet written. */
     List<String> foldersToSync();
@@ -61,7 +61,7 @@ public interface SyncRecords {
     long highestNumber(String folder);
 
     /** The latest {@code max} publishes on {@code folder}, newest first. */
-    List<FolderSession> sessionsOf(String folder, int max);
+    List<FolderPublish> publishesOf(String folder, int max);
 
     /**
      * One step's writes, in one transaction: records the newly listed segments in listing order

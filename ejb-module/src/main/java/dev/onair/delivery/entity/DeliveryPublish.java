@@ -10,7 +10,7 @@ import java.time.Instant;
 
 /**
  * One publish of a channel, as delivery knows it from the stream events: the folder nginx cuts
- * its HLS into and when it started and ended. The id is the publish session's.
+ * its HLS into and when it started and ended. The id is the publish's.
  */
 @Entity
 @Table(name = "delivery_publish")

@@ -31,7 +31,7 @@ public class Replay {
     private int segmentCount;
 
     @Column(name = "session_count", nullable = false, updatable = false)
-    private int sessionCount;
+    private int publishCount;
 
     @Column(name = "written_at", nullable = false, updatable = false)
     private Instant writtenAt;
@@ -39,12 +39,12 @@ public class Replay {
     protected Replay() {
     }
 
-    public Replay(String channelId, String objectKey, Duration duration, int segmentCount, int sessionCount, Instant writtenAt) {
+    public Replay(String channelId, String objectKey, Duration duration, int segmentCount, int publishCount, Instant writtenAt) {
         this.channelId = channelId;
         this.objectKey = objectKey;
         this.durationMillis = duration.toMillis();
         this.segmentCount = segmentCount;
-        this.sessionCount = sessionCount;
+        this.publishCount = publishCount;
         this.writtenAt = writtenAt;
     }
 
@@ -56,7 +56,7 @@ public class Replay {
 
     public int segmentCount() { return segmentCount; }
 
-    public int sessionCount() { return sessionCount; }
+    public int publishCount() { return publishCount; }
 
     public Instant writtenAt() { return writtenAt; }
 }

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * One HLS segment nginx cut for a publish session: where it is on disk ({@link #folder()} /
+ * One HLS segment nginx cut for a publish: where it is on disk ({@link #folder()} /
  * {@link #number()}{@code .ts}), where it goes in S3 ({@link #objectKey()}), its place in the
  * channel's recording ({@link #seq()}) and whether it is uploaded. Recorded when a playlist of
  * nginx first lists it (complete by then), with the duration nginx gave it.
@@ -52,7 +52,7 @@ public class Segment {
     private Long id;
 
     @Column(name = "session_id", nullable = false, updatable = false)
-    private String sessionId;
+    private String publishId;
 
     @Column(name = "channel_id", nullable = false, updatable = false)
     private String channelId;
@@ -84,9 +84,9 @@ public class Segment {
     protected Segment() {
     }
 
-    public Segment(String sessionId, String channelId, String folder, long number, int seq, boolean discontinuity,
+    public Segment(String publishId, String channelId, String folder, long number, int seq, boolean discontinuity,
                    Duration duration, String objectKey, Instant listedAt) {
-        this.sessionId = sessionId;
+        this.publishId = publishId;
         this.channelId = channelId;
         this.folder = folder;
         this.number = number;
@@ -99,7 +99,7 @@ public class Segment {
 
     public Long id() { return id; }
 
-    public String sessionId() { return sessionId; }
+    public String publishId() { return publishId; }
 
     public String channelId() { return channelId; }
 

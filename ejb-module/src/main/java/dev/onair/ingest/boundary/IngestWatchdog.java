@@ -10,8 +10,8 @@ import dev.onair.ingest.control.IngestSettings;
 import dev.onair.ingest.control.NginxControl;
 import dev.onair.ingest.control.RtmpStat;
 import dev.onair.ingest.entity.HealthReport;
+import dev.onair.ingest.entity.Publish;
 import dev.onair.ingest.entity.PublishEnd;
-import dev.onair.ingest.entity.PublishSession;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -47,9 +47,9 @@ import java.util.logging.Logger;
  * <li>applies changes of the ingest configuration to nginx;</li>
  * <li>ends channels whose reconnect window passed or that reached the maximum broadcast length;</li>
  * <li>reads nginx-rtmp's {@code /stat}, measures each live stream (bitrate, codecs, size, frame
- *     rate, HEALTHY or STARVING), and reconciles: a session whose publisher nginx no longer lists
+ *     rate, HEALTHY or STARVING), and reconciles: a publish whose publisher nginx no longer lists
  *     on two readings in a row ends ({@code on_publish_done} is known to go missing when a
- *     publisher dies), and a publisher nginx lists but OnAir has no session for, on two readings in
+ *     publisher dies), and a publisher nginx lists but OnAir has no publish for, on two readings in
  *     a row, is dropped (after either side restarted).</li>
  * </ol>
  */
@@ -88,7 +88,7 @@ public class IngestWatchdog {
     @EJB
     ChannelLifecycle lifecycle;
 
-    private final Map<String, Integer> missingSessions = new HashMap<>();
+    private final Map<String, Integer> missingPublishes = new HashMap<>();
     private final Map<String, Integer> unknownPublishers = new HashMap<>();
     private ScheduledFuture<?> task;
 
@@ -137,36 +137,36 @@ public class IngestWatchdog {
         try {
             reconcile(stat, gate.active(), Instant.now());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Reconciling publish sessions with nginx failed", e);
+            LOG.log(Level.WARNING, "Reconciling publishes with nginx failed", e);
         }
     }
 
-    private void reconcile(RtmpStat stat, List<PublishSession> sessions, Instant now) {
+    private void reconcile(RtmpStat stat, List<Publish> publishes, Instant now) {
         Set<String> known = new HashSet<>();
         Set<String> measured = new HashSet<>();
         Duration grace = settings.watchdogInterval().multipliedBy(MISSES);
-        for (PublishSession session : sessions) {
-            known.add(session.streamName() + "#" + session.clientId());
-            Optional<RtmpStat.Stream> stream = stat.stream(session.streamName())
-                    .filter(s -> s.publisherId().filter(session.clientId()::equals).isPresent());
+        for (Publish publish : publishes) {
+            known.add(publish.streamName() + "#" + publish.clientId());
+            Optional<RtmpStat.Stream> stream = stat.stream(publish.streamName())
+                    .filter(s -> s.publisherId().filter(publish.clientId()::equals).isPresent());
             if (stream.isPresent()) {
-                missingSessions.remove(session.id());
-                meters.measure(session, stream.get(), now);
-                measured.add(session.channelId());
+                missingPublishes.remove(publish.id());
+                meters.measure(publish, stream.get(), now);
+                measured.add(publish.channelId());
                 continue;
             }
-            if (session.startedAt().plus(grace).isAfter(now)) {
+            if (publish.startedAt().plus(grace).isAfter(now)) {
                 continue; // accepted a moment ago: nginx may not list it yet
             }
-            int misses = missingSessions.merge(session.id(), 1, Integer::sum);
+            int misses = missingPublishes.merge(publish.id(), 1, Integer::sum);
             if (misses >= MISSES) {
-                missingSessions.remove(session.id());
-                LOG.log(Level.INFO, "Publisher of session {0} (stream {1}) vanished without on_publish_done",
-                        new Object[] {session.id(), session.streamName()});
-                gate.end(session.id(), PublishEnd.PUBLISHER_VANISHED);
+                missingPublishes.remove(publish.id());
+                LOG.log(Level.INFO, "Publisher of publish {0} (stream {1}) vanished without on_publish_done",
+                        new Object[] {publish.id(), publish.streamName()});
+                gate.end(publish.id(), PublishEnd.PUBLISHER_VANISHED);
             }
         }
-        missingSessions.keySet().retainAll(sessions.stream().map(PublishSession::id).toList());
+        missingPublishes.keySet().retainAll(publishes.stream().map(Publish::id).toList());
         meters.retain(measured);
 
         Set<String> listed = new HashSet<>();
@@ -183,7 +183,7 @@ public class IngestWatchdog {
             int sightings = unknownPublishers.merge(publish, 1, Integer::sum);
             if (sightings >= MISSES) {
                 unknownPublishers.remove(publish);
-                LOG.log(Level.INFO, "nginx lists a publisher on stream {0} that OnAir has no session for: dropping it",
+                LOG.log(Level.INFO, "nginx lists a publisher on stream {0} that OnAir has no publish for: dropping it",
                         stream.name());
                 nginx.drop(stream.name(), stream.publisherId().get());
             }

@@ -31,7 +31,7 @@ import java.util.logging.Logger;
 /**
  * Runs nginx-rtmp for OnAir ({@code onair.ingest.mode=managed}, the default) as an
  * {@link NginxProcess}: RTMP and RTMPS behind nginx's stream module, the HLS it cuts, its
- * statistics. Every publish session dies with nginx, so each exit ends them all at once (their
+ * statistics. Every publish dies with nginx, so each exit ends them all at once (their
  * channels go RECONNECTING and the encoders can come back within the reconnect window).
  * <p>
  * In external mode the configuration is only rendered, for the operators' nginx; in mode none
@@ -77,7 +77,7 @@ public class NginxSupervisor {
             LOG.log(Level.SEVERE, "Cannot create the HLS folder {0}: {1}", new Object[] {settings.hlsDir(), e.toString()});
         }
         nginx = new NginxProcess("ingest", settings.nginxBinary(), settings.nginxDir(),
-                () -> settings.nginxConfig().render(), this::endOrphanedSessions);
+                () -> settings.nginxConfig().render(), this::endOrphanedPublishes);
         if (mode == IngestMode.EXTERNAL) {
             if (nginx.renderOnly()) {
                 LOG.log(Level.INFO, "Ingest attaches to an nginx run by operators: configuration rendered at {0}, "
@@ -129,14 +129,14 @@ public class NginxSupervisor {
         }
     }
 
-    private void endOrphanedSessions() {
+    private void endOrphanedPublishes() {
         try {
             int ended = gate.endAll(PublishEnd.INGEST_RESTARTED);
             if (ended > 0) {
-                LOG.log(Level.INFO, "{0} publish session(s) ended with the previous nginx", ended);
+                LOG.log(Level.INFO, "{0} publish(s) ended with the previous nginx", ended);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not end the publish sessions of the previous nginx; the watchdog will", e);
+            LOG.log(Level.WARNING, "Could not end the publishes of the previous nginx; the watchdog will", e);
         }
     }
 }

@@ -11,10 +11,10 @@ import dev.onair.channels.entity.InterruptionReason;
 import dev.onair.channels.entity.StreamEnded;
 import dev.onair.ingest.control.NginxControl;
 import dev.onair.ingest.control.RtmpStat;
+import dev.onair.ingest.entity.Publish;
 import dev.onair.ingest.entity.PublishCall;
 import dev.onair.ingest.entity.PublishEnd;
 import dev.onair.ingest.entity.PublishRefused;
-import dev.onair.ingest.entity.PublishSession;
 import dev.onair.ingest.entity.PublisherEvicted;
 import dev.onair.ingest.entity.StreamKey;
 import dev.onair.ingest.entity.StreamKeyRotated;
@@ -78,7 +78,7 @@ public class PublishGate {
     /**
      * {@code on_publish}: accepted only for the current key of a broadcaster with an open channel
      * (CREATED, or RECONNECTING within its window) on which nobody publishes yet. Accepting starts
-     * a publish session and moves the channel to LIVE (StreamStarted or StreamResumed).
+     * a publish and moves the channel to LIVE (StreamStarted or StreamResumed).
      */
     public Optional<PublishRefused> publish(PublishCall call) {
         Optional<StreamKey> key = streamKeys.verified(call.name(), call.key());
@@ -93,16 +93,16 @@ public class PublishGate {
             return refuse(call, PublishRefused.noOpenChannel());
         }
         Channel channel = open.get();
-        Optional<PublishSession> active = activeOn(call.name());
+        Optional<Publish> active = activeOn(call.name());
         if (active.isPresent() && active.get().isPublish(call.name(), call.clientId())) {
             return Optional.empty(); // the same publish asked twice: already accepted
         }
         if (channel.state() == ChannelState.RECONNECTING && !lifecycle.withinReconnectWindow(channel)) {
-            lifecycle.end(channel, EndReason.RECONNECT_TIMEOUT, active.map(PublishSession::id).orElse(null));
+            lifecycle.end(channel, EndReason.RECONNECT_TIMEOUT, active.map(Publish::id).orElse(null));
             return refuse(call, PublishRefused.noOpenChannel());
         }
         if (active.isPresent()) {
-            PublishSession previous = active.get();
+            Publish previous = active.get();
             if (stillPublishing(previous)) {
                 return refuse(call, PublishRefused.alreadyPublishing());
             }
@@ -114,54 +114,54 @@ public class PublishGate {
             lifecycle.interrupt(channel, null, InterruptionReason.PUBLISHER_REPLACED);
         }
         em.flush();
-        PublishSession session = new PublishSession(channel.id(), key.get().accountId(), call.name(), call.clientId(),
+        Publish publish = new Publish(channel.id(), key.get().accountId(), call.name(), call.clientId(),
                 call.address(), key.get().secretHash(), clock.instant());
-        em.persist(session);
+        em.persist(publish);
         em.flush();
         if (channel.state() == ChannelState.CREATED) {
-            lifecycle.start(channel, session.id(), session.streamName());
+            lifecycle.start(channel, publish.id(), publish.streamName());
         } else {
-            lifecycle.resume(channel, session.id(), session.streamName());
+            lifecycle.resume(channel, publish.id(), publish.streamName());
         }
-        LOG.log(Level.INFO, "Publish accepted: stream {0}, client {1}, channel {2}, session {3}",
-                new Object[] {call.name(), call.clientId(), channel.id(), session.id()});
+        LOG.log(Level.INFO, "Publish accepted: stream {0}, client {1}, channel {2}, publish {3}",
+                new Object[] {call.name(), call.clientId(), channel.id(), publish.id()});
         return Optional.empty();
     }
 
     /**
-     * {@code on_update}: the publish may go on while its session is active, its channel LIVE and
+     * {@code on_update}: the publish may go on while its publish is active, its channel LIVE and
      * its key not rotated since it started. Reads only.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<PublishRefused> update(PublishCall call) {
-        Optional<PublishSession> session = activeOn(call.name()).filter(s -> s.isPublish(call.name(), call.clientId()));
-        if (session.isEmpty()) {
-            return refuse(call, PublishRefused.sessionOver("OnAir knows no active publish for this client."));
+        Optional<Publish> publish = activeOn(call.name()).filter(s -> s.isPublish(call.name(), call.clientId()));
+        if (publish.isEmpty()) {
+            return refuse(call, PublishRefused.publishOver("OnAir knows no active publish for this client."));
         }
-        Channel channel = channels.find(session.get().channelId());
+        Channel channel = channels.find(publish.get().channelId());
         if (channel.state() != ChannelState.LIVE) {
-            return refuse(call, PublishRefused.sessionOver("The channel is no longer live."));
+            return refuse(call, PublishRefused.publishOver("The channel is no longer live."));
         }
-        Optional<StreamKey> key = streamKeys.find(session.get().accountId());
-        if (key.isEmpty() || !key.get().secretHash().equals(session.get().keyHash())) {
+        Optional<StreamKey> key = streamKeys.find(publish.get().accountId());
+        if (key.isEmpty() || !key.get().secretHash().equals(publish.get().keyHash())) {
             return refuse(call, PublishRefused.keyRefused());
         }
         return Optional.empty();
     }
 
     /**
-     * {@code on_publish_done}: the publisher left. Its session ends and a LIVE channel goes
-     * RECONNECTING; a done for a session that already ended (late, duplicated, or after OnAir
+     * {@code on_publish_done}: the publisher left. Its publish ends and a LIVE channel goes
+     * RECONNECTING; a done for a publish that already ended (late, duplicated, or after OnAir
      * ended it) changes nothing.
      */
     public void publishDone(PublishCall call) {
         activeOn(call.name()).filter(s -> s.isPublish(call.name(), call.clientId()))
-                .ifPresent(session -> endSession(session.id(), PublishEnd.PUBLISHER_LEFT, false));
+                .ifPresent(publish -> endPublish(publish.id(), PublishEnd.PUBLISHER_LEFT, false));
     }
 
     /** {@link #end}, and with {@code evict} nginx is told to drop the publisher after commit. */
-    private boolean endSession(String sessionId, PublishEnd reason, boolean evict) {
-        PublishSession found = em.find(PublishSession.class, sessionId);
+    private boolean endPublish(String publishId, PublishEnd reason, boolean evict) {
+        Publish found = em.find(Publish.class, publishId);
         if (found == null || !found.active()) {
             return false;
         }
@@ -178,81 +178,81 @@ public class PublishGate {
         if (evict) {
             evicted.fire(new PublisherEvicted(found.streamName(), found.clientId(), reason));
         }
-        LOG.log(Level.INFO, "Publish session {0} on stream {1} ended: {2}", new Object[] {sessionId, found.streamName(), reason});
+        LOG.log(Level.INFO, "Publish {0} on stream {1} ended: {2}", new Object[] {publishId, found.streamName(), reason});
         return true;
     }
 
-    /** Ends every active session, each in its own transaction (nginx restarted: none of them is publishing). */
+    /** Ends every active publish, each in its own transaction (nginx restarted: none of them is publishing). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public int endAll(PublishEnd reason) {
         int ended = 0;
-        for (PublishSession session : active()) {
+        for (Publish publish : active()) {
             try {
-                ended += transactions.inNewTransaction(() -> endSession(session.id(), reason, false)) ? 1 : 0;
+                ended += transactions.inNewTransaction(() -> endPublish(publish.id(), reason, false)) ? 1 : 0;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not end publish session " + session.id(), e);
+                LOG.log(Level.WARNING, "Could not end publish " + publish.id(), e);
             }
         }
         return ended;
     }
 
     /**
-     * Ends session {@code sessionId} for {@code reason} if it is still active, moving its LIVE
+     * Ends publish {@code publishId} for {@code reason} if it is still active, moving its LIVE
      * channel to RECONNECTING; nginx keeps its publisher (it has none left, or will learn otherwise).
      */
-    public boolean end(String sessionId, PublishEnd reason) {
-        return endSession(sessionId, reason, false);
+    public boolean end(String publishId, PublishEnd reason) {
+        return endPublish(publishId, reason, false);
     }
 
-    /** Every active session, oldest first. */
+    /** Every active publish, oldest first. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<PublishSession> active() {
-        return em.createNamedQuery(PublishSession.ACTIVE, PublishSession.class).getResultList();
+    public List<Publish> active() {
+        return em.createNamedQuery(Publish.ACTIVE, Publish.class).getResultList();
     }
 
-    /** The channel's publish sessions, oldest first. */
+    /** The channel's publishes, oldest first. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<PublishSession> sessionsOf(String channelId) {
-        return em.createNamedQuery(PublishSession.OF_CHANNEL, PublishSession.class)
+    public List<Publish> publishesOf(String channelId) {
+        return em.createNamedQuery(Publish.OF_CHANNEL, Publish.class)
                 .setParameter("channel", channelId).getResultList();
     }
 
     /** The channel ended (in the same transaction): its publish ends too, and nginx drops the publisher after commit. */
     public void onStreamEnded(@Observes StreamEnded ended) {
-        for (PublishSession session : em.createNamedQuery(PublishSession.ACTIVE_OF_CHANNEL, PublishSession.class)
+        for (Publish publish : em.createNamedQuery(Publish.ACTIVE_OF_CHANNEL, Publish.class)
                 .setParameter("channel", ended.channelId()).getResultList()) {
-            session.end(PublishEnd.CHANNEL_ENDED, ended.at());
-            evicted.fire(new PublisherEvicted(session.streamName(), session.clientId(), PublishEnd.CHANNEL_ENDED));
+            publish.end(PublishEnd.CHANNEL_ENDED, ended.at());
+            evicted.fire(new PublisherEvicted(publish.streamName(), publish.clientId(), PublishEnd.CHANNEL_ENDED));
         }
         em.flush();
     }
 
     /** The key was rotated (in the same transaction): a publish under the old secret ends now. */
     public void onKeyRotated(@Observes StreamKeyRotated rotated) {
-        activeOn(rotated.publicName()).ifPresent(session -> endSession(session.id(), PublishEnd.KEY_ROTATED, true));
+        activeOn(rotated.publicName()).ifPresent(publish -> endPublish(publish.id(), PublishEnd.KEY_ROTATED, true));
     }
 
-    private Optional<PublishSession> activeOn(String streamName) {
-        return em.createNamedQuery(PublishSession.ACTIVE_ON, PublishSession.class)
+    private Optional<Publish> activeOn(String streamName) {
+        return em.createNamedQuery(Publish.ACTIVE_ON, Publish.class)
                 .setParameter("name", streamName)
                 .getResultStream()
                 .findFirst();
     }
 
     /**
-     * Whether nginx still lists {@code session}'s client as the publisher of its stream. Asked only
-     * when a second publish arrives for a stream with an active session. When nginx cannot be
+     * Whether nginx still lists {@code publish}'s client as the publisher of its stream. Asked only
+     * when a second publish arrives for a stream with an active publish. When nginx cannot be
      * asked, the answer is yes: a publish is never accepted on a guess.
      */
-    private boolean stillPublishing(PublishSession session) {
+    private boolean stillPublishing(Publish publish) {
         if (!nginx.enabled()) {
             return true;
         }
         try {
             RtmpStat stat = nginx.stat();
-            return stat.stream(session.streamName())
+            return stat.stream(publish.streamName())
                     .flatMap(RtmpStat.Stream::publisherId)
-                    .filter(session.clientId()::equals)
+                    .filter(publish.clientId()::equals)
                     .isPresent();
         } catch (IOException e) {
             LOG.log(Level.WARNING, "nginx statistics unavailable while deciding a second publish: {0}", e.toString());

@@ -1,6 +1,6 @@
 package dev.onair.ingest.control;
 
-import dev.onair.ingest.entity.PublishSession;
+import dev.onair.ingest.entity.Publish;
 import dev.onair.ingest.entity.StreamHealth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,15 +24,15 @@ public class HealthMeters {
     private final Map<String, HealthMeter> meters = new ConcurrentHashMap<>();
     private final Map<String, StreamHealth> latest = new ConcurrentHashMap<>();
 
-    /** Measures {@code session}'s stream from one reading of nginx's statistics. */
-    public StreamHealth measure(PublishSession session, RtmpStat.Stream stream, Instant now) {
-        HealthMeter meter = meters.computeIfAbsent(session.id(), id -> new HealthMeter(settings.starvingRatio()));
+    /** Measures {@code publish}'s stream from one reading of nginx's statistics. */
+    public StreamHealth measure(Publish publish, RtmpStat.Stream stream, Instant now) {
+        HealthMeter meter = meters.computeIfAbsent(publish.id(), id -> new HealthMeter(settings.starvingRatio()));
         HealthMeter.Reading reading = meter.read(stream.bytesIn(), stream.timeMillis(), now);
         RtmpStat.Media media = stream.media();
-        StreamHealth health = new StreamHealth(session.channelId(), session.id(), reading.verdict(), reading.bitrate(),
+        StreamHealth health = new StreamHealth(publish.channelId(), publish.id(), reading.verdict(), reading.bitrate(),
                 media.videoCodec(), media.width(), media.height(), media.frameRate(), media.audioCodec(),
-                media.sampleRate(), session.startedAt(), now);
-        latest.put(session.channelId(), health);
+                media.sampleRate(), publish.startedAt(), now);
+        latest.put(publish.channelId(), health);
         return health;
     }
 
@@ -43,7 +43,7 @@ public class HealthMeters {
     /** Forgets every channel but {@code live} ones. */
     public void retain(Set<String> live) {
         latest.keySet().retainAll(live);
-        meters.keySet().retainAll(latest.values().stream().map(StreamHealth::sessionId).toList());
+        meters.keySet().retainAll(latest.values().stream().map(StreamHealth::publishId).toList());
     }
 
     public void clear() {

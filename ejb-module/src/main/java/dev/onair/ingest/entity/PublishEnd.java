@@ -5,7 +5,7 @@ import dev.onair.channels.entity.InterruptionReason;
 import java.util.Optional;
 
 /**
- * Why a publish session ended; {@link #code()} is what its row keeps. Every reason but the
+ * Why a publish ended; {@link #code()} is what its row keeps. Every reason but the
  * channel's own end interrupts a LIVE broadcast ({@link #interruption()}).
  */
 public enum PublishEnd {

@@ -56,7 +56,7 @@ public record PublishRefused(Reason reason, String detail) {
         return new PublishRefused(Reason.ALREADY_PUBLISHING, "Someone is publishing with this stream key already.");
     }
 
-    public static PublishRefused sessionOver(String detail) {
+    public static PublishRefused publishOver(String detail) {
         return new PublishRefused(Reason.PUBLISH_ENDED, detail);
     }
 

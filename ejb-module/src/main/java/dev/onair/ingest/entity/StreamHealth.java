@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param verdict   HEALTHY, or STARVING when no data arrived since the previous reading or the
  *                  bitrate collapsed below a share of its own recent peak
  */
-public record StreamHealth(String channelId, String sessionId, Verdict verdict, long bitrate, String videoCodec,
+public record StreamHealth(String channelId, String publishId, Verdict verdict, long bitrate, String videoCodec,
                            int width, int height, double frameRate, String audioCodec, int audioSampleRate,
                            Instant publishingSince, Instant measuredAt) {
 

@@ -144,7 +144,7 @@ class FolderSyncTest {
         String vod = bucket.text("channels/c1/replay.m3u8");
         assertTrue(vod.indexOf("s1/1.ts") < vod.indexOf("#EXT-X-DISCONTINUITY") && vod.indexOf("#EXT-X-DISCONTINUITY") < vod.indexOf("s2/2.ts"), vod);
         assertEquals(3, records.replay("c1").orElseThrow().segmentCount());
-        assertEquals(2, records.replay("c1").orElseThrow().sessionCount());
+        assertEquals(2, records.replay("c1").orElseThrow().publishCount());
         assertTrue(bucket.text(LIVE).endsWith("#EXT-X-ENDLIST\n"));
     }
 

@@ -19,7 +19,7 @@ class EdgeAuthorizationTest {
     static final String CDN = "http://127.0.0.1:9088/";
     static final String A = "11111111-1111-4111-8111-111111111111";
     static final String B = "22222222-2222-4222-8222-222222222222";
-    static final String SESSION = "33333333-3333-4333-8333-333333333333";
+    static final String PUBLISH = "33333333-3333-4333-8333-333333333333";
 
     @TempDir
     Path data;
@@ -39,7 +39,7 @@ class EdgeAuthorizationTest {
 
     @Test
     void theChannelsOwnObjectsAreServedWithItsSignature() {
-        for (String object : new String[] {"live.m3u8", "replay.m3u8", SESSION + "/17.ts", "thumbnails/latest.jpg",
+        for (String object : new String[] {"live.m3u8", "replay.m3u8", PUBLISH + "/17.ts", "thumbnails/latest.jpg",
                 "thumbnails/1796216548.jpg"}) {
             assertEquals(Optional.empty(), edge.refusal("/private/channels/" + A + "/" + object + "?" + signatureOfA, Map.of()), object);
         }
@@ -85,7 +85,7 @@ class EdgeAuthorizationTest {
             "/private/channels/A/%00/../B/live.m3u8",
             "/private/channels/A/.../B/live.m3u8",
             "/private/channels/A/thumbnails/..%2f..%2fB%2fthumbnails%2flatest.jpg",
-            "/private/channels/A/x/../../B/" + SESSION + "/1.ts",
+            "/private/channels/A/x/../../B/" + PUBLISH + "/1.ts",
             "/private/channels/A/live.m3u8/../../B/live.m3u8",
             "/private/channels/A/%2fprivate%2fchannels%2fB/live.m3u8",
             "/private/channels/A\\..\\B\\live.m3u8",

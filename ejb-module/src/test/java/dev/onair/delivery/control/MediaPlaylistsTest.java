@@ -67,7 +67,7 @@ class MediaPlaylistsTest {
     }
 
     @Test
-    void theReplayIsVodWithEveryDiscontinuityBetweenSessionsAndAnEnd() {
+    void theReplayIsVodWithEveryDiscontinuityBetweenPublishesAndAnEnd() {
         String vod = MediaPlaylists.vod(List.of(
                 new MediaPlaylists.Item("s1/0.ts", Duration.ofMillis(2000), false),
                 new MediaPlaylists.Item("s1/1.ts", Duration.ofMillis(680), false),

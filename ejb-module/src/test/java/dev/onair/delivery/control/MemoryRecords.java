@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class MemoryRecords implements SyncRecords {
 
-    private final List<FolderSession> sessions = new ArrayList<>();
+    private final List<FolderPublish> publishes = new ArrayList<>();
     private final Map<String, String> folders = new HashMap<>();
     private final List<Segment> segments = new ArrayList<>();
     private final Set<String> ended = new HashSet<>();
@@ -37,13 +37,13 @@ public final class MemoryRecords implements SyncRecords {
     private long nextId = 1;
 
     /** A publish on {@code folder} for {@code channelId}, going on since {@code startedAt}. */
-    public synchronized void publish(String folder, String sessionId, String channelId, Instant startedAt) {
-        sessions.add(new FolderSession(sessionId, channelId, startedAt, null));
-        folders.put(sessionId, folder);
+    public synchronized void publish(String folder, String publishId, String channelId, Instant startedAt) {
+        publishes.add(new FolderPublish(publishId, channelId, startedAt, null));
+        folders.put(publishId, folder);
     }
 
-    public synchronized void endPublish(String sessionId, Instant at) {
-        sessions.replaceAll(s -> s.sessionId().equals(sessionId) ? new FolderSession(s.sessionId(), s.channelId(), s.startedAt(), at) : s);
+    public synchronized void endPublish(String publishId, Instant at) {
+        publishes.replaceAll(s -> s.publishId().equals(publishId) ? new FolderPublish(s.publishId(), s.channelId(), s.startedAt(), at) : s);
     }
 
     public synchronized void endChannel(String channelId) {
@@ -59,8 +59,8 @@ public final class MemoryRecords implements SyncRecords {
     }
 
     @Override
-    public synchronized Optional<String> folderOfSession(String sessionId) {
-        return Optional.ofNullable(folders.get(sessionId));
+    public synchronized Optional<String> folderOfPublish(String publishId) {
+        return Optional.ofNullable(folders.get(publishId));
     }
 
     @Override
@@ -79,9 +79,9 @@ public final class MemoryRecords implements SyncRecords {
     }
 
     @Override
-    public synchronized List<FolderSession> sessionsOf(String folder, int max) {
-        return sessions.stream().filter(s -> folder.equals(folders.get(s.sessionId())))
-                .sorted(Comparator.comparing(FolderSession::startedAt).reversed()).limit(max).toList();
+    public synchronized List<FolderPublish> publishesOf(String folder, int max) {
+        return publishes.stream().filter(s -> folder.equals(folders.get(s.publishId())))
+                .sorted(Comparator.comparing(FolderPublish::startedAt).reversed()).limit(max).toList();
     }
 
     @Override
@@ -94,12 +94,12 @@ public final class MemoryRecords implements SyncRecords {
         segments.stream().filter(s -> uploaded.contains(s.id()) && !s.uploaded()).forEach(s -> set(s, "uploadedAt", now));
         List<Segment> recorded = new ArrayList<>();
         for (Listed item : listed) {
-            String channelId = sessions.stream().filter(s -> s.sessionId().equals(item.sessionId())).findFirst().orElseThrow().channelId();
+            String channelId = publishes.stream().filter(s -> s.publishId().equals(item.publishId())).findFirst().orElseThrow().channelId();
             Optional<Segment> last = segments.stream().filter(s -> s.channelId().equals(channelId)).max(Comparator.comparingInt(Segment::seq));
             int seq = last.map(s -> s.seq() + 1).orElse(0);
-            boolean discontinuity = last.isPresent() && !last.get().sessionId().equals(item.sessionId());
-            Segment segment = new Segment(item.sessionId(), channelId, folder, item.number(), seq, discontinuity, item.duration(),
-                    ObjectKeys.segment("channels/" + channelId + "/", item.sessionId(), item.number()), now);
+            boolean discontinuity = last.isPresent() && !last.get().publishId().equals(item.publishId());
+            Segment segment = new Segment(item.publishId(), channelId, folder, item.number(), seq, discontinuity, item.duration(),
+                    ObjectKeys.segment("channels/" + channelId + "/", item.publishId(), item.number()), now);
             set(segment, "id", nextId++);
             segments.add(segment);
             recorded.add(segment);
@@ -135,7 +135,7 @@ public final class MemoryRecords implements SyncRecords {
         if (!ended.contains(channelId) || replays.containsKey(channelId)) {
             return ReplayCheck.of(ReplayCheck.State.NONE);
         }
-        boolean publishing = sessions.stream().filter(s -> s.channelId().equals(channelId))
+        boolean publishing = publishes.stream().filter(s -> s.channelId().equals(channelId))
                 .anyMatch(s -> s.endedAt() == null || s.endedAt().plus(grace).isAfter(now));
         boolean waiting = segments.stream().anyMatch(s -> s.channelId().equals(channelId) && !s.uploaded());
         if (publishing || waiting) {
@@ -156,10 +156,10 @@ public final class MemoryRecords implements SyncRecords {
     }
 
     /** A recorded segment as the database would hand it back (its id given, maybe uploaded), for tests of one part. */
-    public static Segment row(long id, String sessionId, String channelId, long number, int seq, boolean discontinuity,
+    public static Segment row(long id, String publishId, String channelId, long number, int seq, boolean discontinuity,
                               Instant listedAt) {
-        Segment segment = new Segment(sessionId, channelId, "folder", number, seq, discontinuity, Duration.ofSeconds(2),
-                ObjectKeys.segment("channels/" + channelId + "/", sessionId, number), listedAt);
+        Segment segment = new Segment(publishId, channelId, "folder", number, seq, discontinuity, Duration.ofSeconds(2),
+                ObjectKeys.segment("channels/" + channelId + "/", publishId, number), listedAt);
         set(segment, "id", id);
         return segment;
     }

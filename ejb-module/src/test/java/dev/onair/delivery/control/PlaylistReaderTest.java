@@ -1,6 +1,6 @@
 package dev.onair.delivery.control;
 
-import dev.onair.delivery.control.SyncRecords.FolderSession;
+import dev.onair.delivery.control.SyncRecords.FolderPublish;
 import dev.onair.delivery.control.SyncRecords.Listed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +26,7 @@ class PlaylistReaderTest {
     @TempDir
     Path dir;
 
-    private final List<Integer> sessionLookups = new ArrayList<>();
+    private final List<Integer> publishLookups = new ArrayList<>();
 
     private void playlist(String body, Instant written) throws Exception {
         Path file = dir.resolve(PlaylistReader.PLAYLIST);
@@ -34,13 +34,13 @@ class PlaylistReaderTest {
         Files.setLastModifiedTime(file, FileTime.from(written));
     }
 
-    private List<FolderSession> sessions(int max, FolderSession... newestFirst) {
-        sessionLookups.add(max);
+    private List<FolderPublish> publishes(int max, FolderPublish... newestFirst) {
+        publishLookups.add(max);
         return List.of(newestFirst);
     }
 
-    private static FolderSession session(String id, Instant startedAt) {
-        return new FolderSession(id, "c1", startedAt, null);
+    private static FolderPublish publish(String id, Instant startedAt) {
+        return new FolderPublish(id, "c1", startedAt, null);
     }
 
     @Test
@@ -48,9 +48,9 @@ class PlaylistReaderTest {
         playlist("#EXTINF:2.000,\n0.ts\n#EXTINF:1.500,\n1.ts\n#EXT-X-DISCONTINUITY\n#EXTINF:2.000,\n2.ts\n#EXTINF:2.000,\n3.ts\n", WRITTEN);
         PlaylistReader reader = new PlaylistReader(dir);
         reader.start(-1);
-        FolderSession first = session("s1", WRITTEN.minusSeconds(60));
-        FolderSession reconnect = session("s2", WRITTEN.minusSeconds(5));
-        PlaylistReader.Listing listing = reader.read(max -> sessions(max, reconnect, first), WRITTEN.plusSeconds(1)).orElseThrow();
+        FolderPublish first = publish("s1", WRITTEN.minusSeconds(60));
+        FolderPublish reconnect = publish("s2", WRITTEN.minusSeconds(5));
+        PlaylistReader.Listing listing = reader.read(max -> publishes(max, reconnect, first), WRITTEN.plusSeconds(1)).orElseThrow();
         assertEquals(List.of(new Listed("s1", 0, Duration.ofSeconds(2)), new Listed("s1", 1, Duration.ofMillis(1500)),
                 new Listed("s2", 2, Duration.ofSeconds(2)), new Listed("s2", 3, Duration.ofSeconds(2))), listing.listed());
         assertEquals(3, listing.highest());
@@ -62,9 +62,9 @@ class PlaylistReaderTest {
         playlist("#EXTINF:2.000,\n7.ts\n", WRITTEN);
         PlaylistReader reader = new PlaylistReader(dir);
         reader.start(6);
-        FolderSession old = session("s1", WRITTEN.minusSeconds(60));
-        FolderSession next = session("s2", WRITTEN.plusSeconds(1));
-        PlaylistReader.Listing listing = reader.read(max -> sessions(max, next, old), WRITTEN.plusSeconds(60)).orElseThrow();
+        FolderPublish old = publish("s1", WRITTEN.minusSeconds(60));
+        FolderPublish next = publish("s2", WRITTEN.plusSeconds(1));
+        PlaylistReader.Listing listing = reader.read(max -> publishes(max, next, old), WRITTEN.plusSeconds(60)).orElseThrow();
         assertEquals(List.of(new Listed("s1", 7, Duration.ofSeconds(2))), listing.listed());
         assertFalse(listing.fresh(), "read a minute after nginx wrote it: a backlog");
     }
@@ -74,7 +74,7 @@ class PlaylistReaderTest {
         playlist("#EXTINF:2.000,\n1.ts\n", WRITTEN);
         PlaylistReader reader = new PlaylistReader(dir);
         reader.start(0);
-        PlaylistReader.Listing listing = reader.read(max -> sessions(max, session("s9", WRITTEN.plusSeconds(9))), WRITTEN).orElseThrow();
+        PlaylistReader.Listing listing = reader.read(max -> publishes(max, publish("s9", WRITTEN.plusSeconds(9))), WRITTEN).orElseThrow();
         assertTrue(listing.listed().isEmpty());
         assertEquals(1, listing.highest(), "but they count as seen");
     }
@@ -85,15 +85,15 @@ class PlaylistReaderTest {
         PlaylistReader reader = new PlaylistReader(dir);
         assertFalse(reader.started());
         reader.start(4);
-        PlaylistReader.Listing listing = reader.read(max -> sessions(max, session("s1", WRITTEN.minusSeconds(9))), WRITTEN).orElseThrow();
+        PlaylistReader.Listing listing = reader.read(max -> publishes(max, publish("s1", WRITTEN.minusSeconds(9))), WRITTEN).orElseThrow();
         assertEquals(List.of(5L), listing.listed().stream().map(Listed::number).toList());
-        assertTrue(reader.read(max -> sessions(max), WRITTEN).isPresent(), "not recorded yet: read again");
+        assertTrue(reader.read(max -> publishes(max), WRITTEN).isPresent(), "not recorded yet: read again");
         reader.seen(listing);
-        int lookups = sessionLookups.size();
-        assertTrue(reader.read(max -> sessions(max), WRITTEN).isEmpty(), "unchanged since it was recorded");
+        int lookups = publishLookups.size();
+        assertTrue(reader.read(max -> publishes(max), WRITTEN).isEmpty(), "unchanged since it was recorded");
         playlist("#EXTINF:2.000,\n4.ts\n#EXTINF:2.000,\n5.ts\n", WRITTEN.plusSeconds(2));
-        assertTrue(reader.read(max -> sessions(max), WRITTEN).isEmpty(), "rewritten, but nothing new");
-        assertEquals(lookups, sessionLookups.size(), "nothing new: the sessions are not even asked for");
+        assertTrue(reader.read(max -> publishes(max), WRITTEN).isEmpty(), "rewritten, but nothing new");
+        assertEquals(lookups, publishLookups.size(), "nothing new: the publishes are not even asked for");
         reader.forget();
         assertFalse(reader.started());
     }
@@ -111,7 +111,7 @@ class PlaylistReaderTest {
         playlist("#EXTINF:2.000,\n3.ts\n", WRITTEN);
         PlaylistReader reader = new PlaylistReader(dir);
         reader.start(0);
-        PlaylistReader.Listing listing = reader.read(max -> sessions(max, session("s1", WRITTEN.minusSeconds(60))), WRITTEN).orElseThrow();
+        PlaylistReader.Listing listing = reader.read(max -> publishes(max, publish("s1", WRITTEN.minusSeconds(60))), WRITTEN).orElseThrow();
         assertEquals(List.of(new Listed("s1", 1, Duration.ofSeconds(2)), new Listed("s1", 2, Duration.ofSeconds(2)),
                 new Listed("s1", 3, Duration.ofSeconds(2))), listing.listed(), "1.ts and 2.ts slid out of nginx's window unread");
     }

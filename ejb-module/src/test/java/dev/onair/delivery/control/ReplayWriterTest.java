@@ -43,7 +43,7 @@ class ReplayWriterTest {
         ReplayWriter.Job job = jobs.get(0);
         assertEquals("channels/c1/replay.m3u8", job.replay().objectKey());
         assertEquals(4, job.replay().segmentCount());
-        assertEquals(2, job.replay().sessionCount());
+        assertEquals(2, job.replay().publishCount());
         assertEquals(Duration.ofMillis(7500), job.replay().duration());
         assertTrue(job.vod().contains("#EXT-X-PLAYLIST-TYPE:VOD") && job.vod().endsWith("#EXT-X-ENDLIST\n"), job.vod());
         assertTrue(job.vod().indexOf("s1/2.ts") < job.vod().indexOf("#EXT-X-DISCONTINUITY")

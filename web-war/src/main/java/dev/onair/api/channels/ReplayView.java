@@ -7,14 +7,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
-/** A channel's replay: every segment of every publish session, as one VOD playlist on the CDN. */
+/** A channel's replay: every segment of every publish, as one VOD playlist on the CDN. */
 @Schema(name = "Replay")
 public record ReplayView(
         String channelId,
         @Schema(description = "The VOD playlist (#EXT-X-PLAYLIST-TYPE:VOD, #EXT-X-ENDLIST); signed for a private channel") String url,
         @Schema(description = "Total playing time in seconds, the sum of the segments' durations") double durationSeconds,
         int segmentCount,
-        @Schema(description = "Publish sessions (reconnects make more than one; a discontinuity separates them)") int sessionCount,
+        @Schema(description = "How many publishes the replay joins (reconnects make more than one; a discontinuity separates them)") int sessionCount,
         Instant writtenAt,
         @Schema(description = "Thumbnails taken while live, oldest first") List<ThumbnailView> thumbnails,
         @Schema(description = "For a private channel: the signature the URLs carry") SignatureView playbackSignature) {
@@ -26,7 +26,7 @@ public record ReplayView(
     static ReplayView of(Replays.Playable playable) {
         Replay replay = playable.replay();
         return new ReplayView(playable.channelId(), playable.url(), replay.duration().toMillis() / 1000.0, replay.segmentCount(),
-                replay.sessionCount(), replay.writtenAt(),
+                replay.publishCount(), replay.writtenAt(),
                 playable.thumbnails().stream().map(t -> new ThumbnailView(t.takenAt(), t.url())).toList(),
                 SignatureView.of(playable.signature()));
     }

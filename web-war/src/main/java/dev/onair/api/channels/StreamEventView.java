@@ -10,13 +10,13 @@ import java.time.Instant;
 public record StreamEventView(
         @Schema(description = "Increasing in the order the events happened") long sequence,
         @Schema(enumeration = {"STARTED", "INTERRUPTED", "RESUMED", "ENDED"}) String type,
-        @Schema(description = "The publish session (absent when a channel ended without ever publishing)") String sessionId,
+        @Schema(description = "The id of the publish (one connection of the encoder) the event is about; absent when a channel ended without ever publishing") String sessionId,
         @Schema(description = "For INTERRUPTED and ENDED: publisher-left, publisher-vanished, key-rotated, "
                 + "ingest-restarted, publisher-replaced; ended-by-broadcaster, ended-by-admin, reconnect-timeout, max-length, account-disabled")
         String reason,
         Instant at) {
 
     public static StreamEventView of(StreamEventRecord record) {
-        return new StreamEventView(record.id(), record.type(), record.sessionId(), record.reason(), record.at());
+        return new StreamEventView(record.id(), record.type(), record.publishId(), record.reason(), record.at());
     }
 }

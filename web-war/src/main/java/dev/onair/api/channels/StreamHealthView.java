@@ -24,7 +24,7 @@ public record StreamHealthView(
         @Schema(description = "Frames per second") Double frameRate,
         @Schema(description = "Audio codec, e.g. AAC") String audioCodec,
         Integer audioSampleRate,
-        @Schema(description = "Start of the current publish session") Instant publishingSince,
+        @Schema(description = "Start of the current publish") Instant publishingSince,
         @Schema(description = "When these figures were read from nginx-rtmp") Instant measuredAt,
         @Schema(description = "The HLS sync to S3, while it works for this channel on this node") DeliveryView delivery) {
 

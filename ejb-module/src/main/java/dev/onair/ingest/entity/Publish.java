@@ -13,25 +13,25 @@ import java.util.UUID;
 /**
  * One publish that {@code on_publish} accepted, from then until it ends. nginx-rtmp names a
  * publish by its stream name and a client id that restarts from 1 with every nginx process, so
- * OnAir gives each session its own id; while a session is active, {@code active_name} holds its
- * stream name and the database keeps a name at one active session.
+ * OnAir gives each publish its own id; while a publish is active, {@code active_name} holds its
+ * stream name and the database keeps a name at one active publish.
  */
 @Entity
 @Table(name = "publish_session")
-@NamedQuery(name = PublishSession.ACTIVE_ON,
-        query = "SELECT s FROM PublishSession s WHERE s.activeName = :name")
-@NamedQuery(name = PublishSession.ACTIVE,
-        query = "SELECT s FROM PublishSession s WHERE s.activeName IS NOT NULL ORDER BY s.startedAt")
-@NamedQuery(name = PublishSession.ACTIVE_OF_CHANNEL,
-        query = "SELECT s FROM PublishSession s WHERE s.channelId = :channel AND s.activeName IS NOT NULL")
-@NamedQuery(name = PublishSession.OF_CHANNEL,
-        query = "SELECT s FROM PublishSession s WHERE s.channelId = :channel ORDER BY s.startedAt")
-public class PublishSession {
+@NamedQuery(name = Publish.ACTIVE_ON,
+        query = "SELECT s FROM Publish s WHERE s.activeName = :name")
+@NamedQuery(name = Publish.ACTIVE,
+        query = "SELECT s FROM Publish s WHERE s.activeName IS NOT NULL ORDER BY s.startedAt")
+@NamedQuery(name = Publish.ACTIVE_OF_CHANNEL,
+        query = "SELECT s FROM Publish s WHERE s.channelId = :channel AND s.activeName IS NOT NULL")
+@NamedQuery(name = Publish.OF_CHANNEL,
+        query = "SELECT s FROM Publish s WHERE s.channelId = :channel ORDER BY s.startedAt")
+public class Publish {
 
-    public static final String ACTIVE_ON = "PublishSession.activeOn";
-    public static final String ACTIVE = "PublishSession.active";
-    public static final String ACTIVE_OF_CHANNEL = "PublishSession.activeOfChannel";
-    public static final String OF_CHANNEL = "PublishSession.ofChannel";
+    public static final String ACTIVE_ON = "Publish.activeOn";
+    public static final String ACTIVE = "Publish.active";
+    public static final String ACTIVE_OF_CHANNEL = "Publish.activeOfChannel";
+    public static final String OF_CHANNEL = "Publish.ofChannel";
 
     @Id
     @Column(name = "id", length = 36)
@@ -72,10 +72,10 @@ public class PublishSession {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected PublishSession() {
+    protected Publish() {
     }
 
-    public PublishSession(String channelId, String accountId, String streamName, String clientId, String address,
+    public Publish(String channelId, String accountId, String streamName, String clientId, String address,
                           String keyHash, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.channelId = channelId;
@@ -110,7 +110,7 @@ public class PublishSession {
 
     public boolean active() { return endedAt == null; }
 
-    /** Whether nginx's publish {@code clientId} on {@code streamName} is this session. */
+    /** Whether nginx's publish {@code clientId} on {@code streamName} is this publish. */
     public boolean isPublish(String streamName, String clientId) {
         return this.streamName.equals(streamName) && this.clientId.equals(clientId);
     }
