@@ -29,6 +29,9 @@ public final class Digests {
     }
 
     /** {@code bytes} random bytes from a {@link SecureRandom}, base64url without padding. */
+    /** The random bytes of a generated secret: 256 bits. */
+    public static final int SECRET_BYTES = 32;
+
     public static String randomToken(int bytes) {
         byte[] value = new byte[bytes];
         RANDOM.nextBytes(value);

@@ -11,7 +11,7 @@ public final class LogText {
         if (text == null) {
             return "";
         }
-        String printable = text.codePoints().filter(c -> c >= 0x20 && c < 0x7f)
+        String printable = text.codePoints().filter(c -> c >= ' ' && c < '\u007f')
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         return printable.length() > max ? printable.substring(0, max) : printable;
     }

@@ -27,6 +27,9 @@ import java.util.logging.Logger;
  */
 public final class NginxProcess {
 
+    /** How long {@code nginx -t} may take to check a configuration. */
+    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
+
     private static final Logger LOG = Logger.getLogger(NginxProcess.class.getName());
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -234,7 +237,7 @@ public final class NginxProcess {
         Process check = new ProcessBuilder(command(config, "-t", "-q", "-e", dir.resolve("logs/error.log").toString()))
                 .redirectErrorStream(true).start();
         String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (!check.waitFor(30, TimeUnit.SECONDS)) {
+        if (!check.waitFor(CHECK_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             check.destroyForcibly();
             return Optional.of("nginx -t did not finish");
         }

@@ -24,7 +24,7 @@ public final class NginxText {
     }
 
     public static void requirePort(int port, String key) {
-        if (port < 1 || port > 65535) {
+        if (port < 1 || port > Settings.MAX_PORT) {
             throw new IllegalStateException(key + " must be 1 to 65535, not " + port);
         }
     }

@@ -43,6 +43,9 @@ import java.util.Optional;
  */
 public final class Settings {
 
+    /** The highest TCP port. */
+    public static final int MAX_PORT = 65535;
+
     private Settings() {
     }
 
@@ -181,12 +184,12 @@ public final class Settings {
 
     /** A TCP port a listener binds. */
     public static int port(String key, int value) {
-        return between(key, value, 1, 65535);
+        return between(key, value, 1, MAX_PORT);
     }
 
     /** A TCP port, or 0 for "off": empty. */
     public static Optional<Integer> portOrOff(String key, int value) {
-        if (value < 0 || value > 65535) {
+        if (value < 0 || value > MAX_PORT) {
             throw new InvalidSetting(key, "a port from 1 to 65535, or 0 for off", value);
         }
         return value == 0 ? Optional.empty() : Optional.of(value);

@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * <ol>
  * <li>Segment availability latency: synthetic streams written the way nginx-rtmp writes them
  *     (a complete segment of about 1 MiB, then the playlist written aside and renamed into
- *     place, every 2 s), each backed by a real publish session of OnAir (accepted through
+ *     place, every 2 s), each backed by a real publish of OnAir (accepted through
  *     nginx's callback, as nginx would ask); from the rename until OnAir's live playlist in the
  *     real s3proxy names the segment (by then the segment is there: the sync writes the playlist
  *     after it), polled every 5 ms; p50/p95/p99 at 1, 10 and 50 concurrent streams.</li>

@@ -22,6 +22,9 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import static java.net.HttpURLConnection.HTTP_ENTITY_TOO_LARGE;
+import static java.net.HttpURLConnection.HTTP_NOT_FOUND;
+
 /**
  * What may come in at all, decided before anything reads a body. Every OnAir endpoint reads at
  * most {@link #MAX_BODY_BYTES}: a request that declares more is answered 413 at once and its
@@ -32,6 +35,9 @@ import java.util.logging.Logger;
  */
 @WebFilter(filterName = "admission", urlPatterns = "/*", asyncSupported = true)
 public class Admission extends HttpFilter {
+
+    /** How much of a refused request's path the log shows. */
+    private static final int LOGGED_URI_LENGTH = 100;
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(Admission.class.getName());
@@ -46,15 +52,15 @@ public class Admission extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (Listeners.onInternalListener(request, node) && !"/api".equals(request.getServletPath())) {
-            write(response, 404, Problems.response(404, "not-found", "Not found", "no such resource",
+            write(response, HTTP_NOT_FOUND, Problems.response(HTTP_NOT_FOUND, "not-found", "Not found", "no such resource",
                     request.getRequestURI(), Map.of()), false);
             return;
         }
         long declared = request.getContentLengthLong();
         if (declared > MAX_BODY_BYTES) {
             LOG.log(Level.INFO, "Refused a {0}-byte body for {1} from {2}", new Object[] {declared,
-                    LogText.printable(request.getRequestURI(), 100), request.getRemoteAddr()});
-            write(response, 413, Problems.response(413, TooLarge.TYPE, TooLarge.TITLE, TooLarge.detail(MAX_BODY_BYTES),
+                    LogText.printable(request.getRequestURI(), LOGGED_URI_LENGTH), request.getRemoteAddr()});
+            write(response, HTTP_ENTITY_TOO_LARGE, Problems.response(HTTP_ENTITY_TOO_LARGE, TooLarge.TYPE, TooLarge.TITLE, TooLarge.detail(MAX_BODY_BYTES),
                     request.getRequestURI(), Map.of()), true);
             return;
         }

@@ -14,6 +14,8 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.util.Map;
 
+import static java.net.HttpURLConnection.HTTP_NOT_FOUND;
+
 /**
  * Keeps the two kinds of listener apart. OnAir serves people and integrators on its public HTTP
  * and HTTPS endpoints, and OnAir's nginx on an internal endpoint ({@code onair.internal.port},
@@ -43,7 +45,7 @@ public class Listeners implements ContainerRequestFilter {
         }
         boolean internalResource = type.isAnnotationPresent(Internal.class);
         if (internalResource != onInternalListener(request, node)) {
-            context.abortWith(Problems.response(404, "not-found", "Not found", "no such resource",
+            context.abortWith(Problems.response(HTTP_NOT_FOUND, "not-found", "Not found", "no such resource",
                     context.getUriInfo().getRequestUri().getRawPath(), Map.of()));
         }
     }

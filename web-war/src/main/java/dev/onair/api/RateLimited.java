@@ -11,7 +11,7 @@ public class RateLimited extends DomainException {
     private final long seconds;
 
     public RateLimited(Duration wait) {
-        this(Math.max(1, (wait.toMillis() + 999) / 1000));
+        this(Math.max(1, wait.plusSeconds(1).minusNanos(1).toSeconds())); // whole seconds, rounded up
     }
 
     private RateLimited(long seconds) {

@@ -16,6 +16,9 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Map;
 
+import static java.net.HttpURLConnection.HTTP_FORBIDDEN;
+import static java.net.HttpURLConnection.HTTP_UNAUTHORIZED;
+
 /**
  * Enforces {@code @RolesAllowed} before the container's own check, so that a missing or
  * invalid bearer token is answered 401 and a missing role 403, both as problem+json (the
@@ -37,10 +40,10 @@ public class RoleCheck implements ContainerRequestFilter {
         SecurityContext security = request.getSecurityContext();
         String path = request.getUriInfo().getRequestUri().getRawPath();
         if (security.getUserPrincipal() == null) {
-            request.abortWith(Problems.response(401, "unauthorized", "Unauthorized",
+            request.abortWith(Problems.response(HTTP_UNAUTHORIZED, "unauthorized", "Unauthorized",
                     "a valid bearer token is required", path, Map.of()));
         } else if (Arrays.stream(allowed.value()).noneMatch(security::isUserInRole)) {
-            request.abortWith(Problems.response(403, "forbidden", "Forbidden",
+            request.abortWith(Problems.response(HTTP_FORBIDDEN, "forbidden", "Forbidden",
                     "the token grants none of the roles " + Arrays.toString(allowed.value()), path, Map.of()));
         }
     }

@@ -19,6 +19,8 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 
+import static java.net.HttpURLConnection.HTTP_UNAUTHORIZED;
+
 /**
  * Only OnAir access tokens are bearer tokens here: a JWT whose header says {@code typ: at+jwt}
  * (RFC 9068; {@code application/at+jwt} too). MicroProfile JWT checks the signature, issuer,
@@ -31,16 +33,20 @@ import java.util.Map;
 @Priority(Priorities.AUTHENTICATION - 200)
 public class TokenType implements ContainerRequestFilter {
 
+    private static final String BEARER = "Bearer ";
+    /** A token's encoded JOSE header longer than this is not OnAir's. */
+    private static final int MAX_HEADER_LENGTH = 4096;
+
     private static final JsonProvider JSON = JsonProvider.provider();
 
     @Override
     public void filter(ContainerRequestContext request) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return;
         }
-        if (!isAccessToken(authorization.substring(7).trim())) {
-            request.abortWith(Problems.response(401, "unauthorized", "Unauthorized",
+        if (!isAccessToken(authorization.substring(BEARER.length()).trim())) {
+            request.abortWith(Problems.response(HTTP_UNAUTHORIZED, "unauthorized", "Unauthorized",
                     "the bearer token is not an OnAir access token (typ at+jwt)",
                     request.getUriInfo().getRequestUri().getRawPath(), Map.of()));
         }
@@ -49,7 +55,7 @@ public class TokenType implements ContainerRequestFilter {
     /** Whether the compact JWT's protected header declares the access-token type. */
     static boolean isAccessToken(String jwt) {
         int dot = jwt.indexOf('.');
-        if (dot <= 0 || dot > 4096) {
+        if (dot <= 0 || dot > MAX_HEADER_LENGTH) {
             return false;
         }
         try {

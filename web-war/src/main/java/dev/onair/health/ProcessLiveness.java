@@ -18,6 +18,9 @@ import java.lang.management.MemoryUsage;
 @ApplicationScoped
 public class ProcessLiveness implements HealthCheck {
 
+    private static final int PERCENT = 100;
+    private static final long MIB = 1024 * 1024;
+
     static final double MAX_TENURED_AFTER_GC = 0.98;
 
     @Override
@@ -32,8 +35,8 @@ public class ProcessLiveness implements HealthCheck {
         Runtime runtime = Runtime.getRuntime();
         return HealthCheckResponse.named("process")
                 .status(worst < MAX_TENURED_AFTER_GC)
-                .withData("heapUsedAfterGcPercent", Math.round(worst * 100))
-                .withData("heapMaxMiB", runtime.maxMemory() / (1024 * 1024))
+                .withData("heapUsedAfterGcPercent", Math.round(worst * PERCENT))
+                .withData("heapMaxMiB", runtime.maxMemory() / MIB)
                 .build();
     }
 }

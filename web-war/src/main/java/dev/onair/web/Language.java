@@ -12,9 +12,13 @@ import java.util.Optional;
  * Accept-Language.
  */
 public enum Language {
+
     KO("ko"), EN("en");
 
     public static final Language DEFAULT = KO;
+
+    /** A longer Accept-Language is not read (no browser sends one). */
+    private static final int MAX_HEADER_LENGTH = 1000;
 
     /** The cookie that remembers an explicit choice ({@code ?lang=} on a page). */
     public static final String COOKIE = "onair_lang";
@@ -57,7 +61,7 @@ public enum Language {
     }
 
     static Language fromHeader(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > 1000) {
+        if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > MAX_HEADER_LENGTH) {
             return DEFAULT;
         }
         record Range(String tag, double q, int order) { }

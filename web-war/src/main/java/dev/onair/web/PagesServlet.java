@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,9 @@ import java.util.regex.Pattern;
  */
 @WebServlet(name = "pages", urlPatterns = {"", "/channels/*", "/studio", "/me"})
 public class PagesServlet extends HttpServlet {
+
+    /** How long the language a visitor chose is remembered, in seconds: a year. */
+    private static final int LANGUAGE_COOKIE_AGE = (int) Duration.ofDays(365).toSeconds();
 
     private static final long serialVersionUID = 1L;
     private static final Pattern CHANNEL = Pattern.compile("/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -79,7 +83,7 @@ public class PagesServlet extends HttpServlet {
         if (chosen.isPresent()) {
             Cookie cookie = new Cookie(Language.COOKIE, chosen.get().tag());
             cookie.setPath("/");
-            cookie.setMaxAge(365 * 24 * 3600);
+            cookie.setMaxAge(LANGUAGE_COOKIE_AGE);
             cookie.setAttribute("SameSite", "Lax");
             response.addCookie(cookie);
             return chosen.get();

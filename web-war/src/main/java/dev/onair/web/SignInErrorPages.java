@@ -18,6 +18,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.StringReader;
 import java.lang.reflect.Method;
 
+import static java.net.HttpURLConnection.HTTP_BAD_REQUEST;
+
 /**
  * Turns a refusal of a {@link BrowserFacing} endpoint into {@link SignInErrorPage} for a browser
  * (a caller that names HTML and does not prefer JSON), in the visitor's language; programs keep
@@ -35,7 +37,7 @@ public class SignInErrorPages implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Method method = resource.getResourceMethod();
-        if (method == null || !method.isAnnotationPresent(BrowserFacing.class) || response.getStatus() < 400
+        if (method == null || !method.isAnnotationPresent(BrowserFacing.class) || response.getStatus() < HTTP_BAD_REQUEST
                 || !Problems.PROBLEM_JSON.isCompatible(response.getMediaType()) || !(response.getEntity() instanceof String text)
                 || BrowserFacing.Accept.json(headers) || !BrowserFacing.Accept.html(headers)) {
             return;

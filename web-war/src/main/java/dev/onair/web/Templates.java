@@ -27,6 +27,15 @@ import java.util.regex.Pattern;
  */
 public final class Templates {
 
+    /** Hex digits of the body's SHA-256 in its ETag (128 bits). */
+    private static final int ETAG_LENGTH = 32;
+    /** Templates include templates this deep at most (a loop stops there). */
+    private static final int MAX_INCLUDE_DEPTH = 4;
+    /** Room for what the values add to a template, so the builder seldom grows. */
+    private static final int HEADROOM = 1024;
+    /** Room for the escapes of a JSON string. */
+    private static final int ESCAPES_HEADROOM = 16;
+
     /** One rendered page: its bytes and their ETag. */
     public record Rendered(byte[] body, String etag) { }
 
@@ -55,7 +64,7 @@ public final class Templates {
     public Rendered page(String name, Language language) {
         return rendered.computeIfAbsent(name + "/" + language.tag(), key -> {
             byte[] body = render(name, language).getBytes(StandardCharsets.UTF_8);
-            return new Rendered(body, "\"" + sha256(body).substring(0, 32) + "\"");
+            return new Rendered(body, "\"" + sha256(body).substring(0, ETAG_LENGTH) + "\"");
         });
     }
 
@@ -80,12 +89,12 @@ public final class Templates {
     }
 
     private String expand(String name, ResourceBundle messages, Map<String, String> values, Language language, int depth) {
-        if (depth > 4) {
+        if (depth > MAX_INCLUDE_DEPTH) {
             throw new IllegalStateException("partials nest too deep at " + name);
         }
         String template = source.apply(name).orElseThrow(() -> new IllegalStateException("no template " + name));
         Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder(template.length() + 1024);
+        StringBuilder out = new StringBuilder(template.length() + HEADROOM);
         while (m.find()) {
             String kind = m.group(1);
             String key = m.group(2);
@@ -149,7 +158,7 @@ public final class Templates {
                 case '\u2028' -> s.append("\\u2028");
                 case '\u2029' -> s.append("\\u2029");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < ' ') {
                         s.append(String.format("\\u%04x", (int) c));
                     } else {
                         s.append(c);
@@ -161,7 +170,7 @@ public final class Templates {
     }
 
     static String escapeHtml(String text) {
-        StringBuilder s = new StringBuilder(text.length() + 16);
+        StringBuilder s = new StringBuilder(text.length() + ESCAPES_HEADROOM);
         for (char c : text.toCharArray()) {
             switch (c) {
                 case '&' -> s.append("&amp;");

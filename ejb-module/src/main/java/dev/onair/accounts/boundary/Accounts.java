@@ -44,6 +44,12 @@ import java.util.stream.Collectors;
 @Stateless
 public class Accounts {
 
+    /** The longest e-mail address (RFC 5321: 64 + 1 + 255), as the column holds it. */
+    private static final int MAX_EMAIL = 320;
+    private static final int MAX_AVATAR_URL = 2000;
+    /** Characters of the provider's subject in the name of someone who gave none. */
+    private static final int SUBJECT_IN_NAME = 8;
+
     @PersistenceContext(unitName = "onair")
     EntityManager em;
 
@@ -137,8 +143,8 @@ public class Accounts {
     public SignedInAccount signIn(Profile profile) {
         boolean admin = admins().contains(profile.identityKey());
         String name = displayName(profile);
-        String email = fitting(profile.email(), 320);
-        String avatar = fitting(profile.avatarUrl(), 2000);
+        String email = fitting(profile.email(), MAX_EMAIL);
+        String avatar = fitting(profile.avatarUrl(), MAX_AVATAR_URL);
         Identity identity = em.find(Identity.class, new Identity.Key(profile.provider(), profile.subject()));
         if (identity != null) {
             Account account = em.find(Account.class, identity.accountId());
@@ -176,7 +182,7 @@ public class Accounts {
     private static String displayName(Profile profile) {
         String name = profile.displayName() == null ? "" : profile.displayName().strip();
         if (name.isEmpty()) {
-            name = "user-" + profile.subject().substring(0, Math.min(8, profile.subject().length()));
+            name = "user-" + profile.subject().substring(0, Math.min(SUBJECT_IN_NAME, profile.subject().length()));
         }
         if (name.codePointCount(0, name.length()) > Account.DISPLAY_NAME_MAX) {
             name = name.substring(0, name.offsetByCodePoints(0, Account.DISPLAY_NAME_MAX));

@@ -10,10 +10,13 @@ import java.util.Optional;
  */
 public record Viewer(Optional<Caller> caller, Optional<String> shareToken) {
 
+    /** A share link's token is 43 characters; anything much longer is not one and is not hashed. */
+    static final int MAX_SHARE_TOKEN = 200;
+
     public static final Viewer ANONYMOUS = new Viewer(Optional.empty(), Optional.empty());
 
     public Viewer {
-        shareToken = shareToken.filter(token -> !token.isEmpty() && token.length() <= 200);
+        shareToken = shareToken.filter(token -> !token.isEmpty() && token.length() <= MAX_SHARE_TOKEN);
     }
 
     public static Viewer of(Caller caller) {

@@ -34,6 +34,9 @@ import java.util.Optional;
 @Local(SyncRecords.class)
 public class DatabaseSyncRecords implements SyncRecords {
 
+    /** File numbers per query: an IN list every database takes. */
+    private static final int IN_LIST_SIZE = 500;
+
     @PersistenceContext(unitName = "onair")
     EntityManager em;
 
@@ -118,11 +121,11 @@ public class DatabaseSyncRecords implements SyncRecords {
     @Override
     public List<Segment> uploadedAmong(String folder, List<Long> numbers) {
         List<Segment> found = new ArrayList<>();
-        for (int from = 0; from < numbers.size(); from += 500) {
+        for (int from = 0; from < numbers.size(); from += IN_LIST_SIZE) {
             found.addAll(em.createQuery("SELECT s FROM Segment s WHERE s.folder = :folder AND s.uploadedAt IS NOT NULL"
                             + " AND s.number IN :numbers", Segment.class)
                     .setParameter("folder", folder)
-                    .setParameter("numbers", numbers.subList(from, Math.min(numbers.size(), from + 500)))
+                    .setParameter("numbers", numbers.subList(from, Math.min(numbers.size(), from + IN_LIST_SIZE)))
                     .getResultList());
         }
         return found;

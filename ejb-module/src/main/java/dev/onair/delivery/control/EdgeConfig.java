@@ -19,6 +19,13 @@ import java.nio.file.Path;
 public record EdgeConfig(Path dir, String host, int port, URI origin, String bucket, String privatePrefix,
                          URI authorize, String secret, int connections) {
 
+    private static final int MIN_CONNECTIONS = 64;
+    private static final int MAX_CONNECTIONS = 65536;
+    /** Open files: a viewer's connection and the edge's to S3 or OnAir, plus logs and listeners. */
+    private static final int FILES_PER_CONNECTION = 2;
+    private static final int SPARE_FILES = 64;
+    private static final int HTTP_PORT = 80;
+
     /** OnAir's object keys as request paths: letters, digits and {@code . _ -}, no empty or dot-led segment. */
     static final String CANONICAL_REQUEST = "^(/[A-Za-z0-9_-][A-Za-z0-9._-]*)+([?][^#]*)?$";
 
@@ -32,7 +39,7 @@ public record EdgeConfig(Path dir, String host, int port, URI origin, String buc
         if (!"http".equals(authorize.getScheme()) || authorize.getHost() == null) {
             throw new IllegalStateException("onair.edge.authorize-url must be an http:// URL, not " + authorize);
         }
-        if (connections < 64 || connections > 65536) {
+        if (connections < MIN_CONNECTIONS || connections > MAX_CONNECTIONS) {
             throw new IllegalStateException("onair.edge.connections must be 64 to 65536, not " + connections);
         }
     }
@@ -43,7 +50,7 @@ public record EdgeConfig(Path dir, String host, int port, URI origin, String buc
             .append("# change the configuration, not the file.\n")
             .append("daemon off;\n")
             .append("master_process off;\n");
-        NginxText.main(conf, dir, connections, connections * 2 + 64);
+        NginxText.main(conf, dir, connections, connections * FILES_PER_CONNECTION + SPARE_FILES);
         conf.append("http {\n")
             .append("    access_log off;\n");
         NginxText.tempPaths(conf, dir);
@@ -53,12 +60,12 @@ public record EdgeConfig(Path dir, String host, int port, URI origin, String buc
             .append("    client_header_timeout 10s;\n")
             .append("\n")
             .append("    upstream onair_bucket {\n")
-            .append("        server ").append(origin.getHost()).append(':').append(origin.getPort() > 0 ? origin.getPort() : 80).append(";\n")
+            .append("        server ").append(origin.getHost()).append(':').append(origin.getPort() > 0 ? origin.getPort() : HTTP_PORT).append(";\n")
             .append("        keepalive 16;\n")
             .append("    }\n")
             .append("\n")
             .append("    upstream onair_authorize {\n")
-            .append("        server ").append(authorize.getHost()).append(':').append(authorize.getPort() > 0 ? authorize.getPort() : 80).append(";\n")
+            .append("        server ").append(authorize.getHost()).append(':').append(authorize.getPort() > 0 ? authorize.getPort() : HTTP_PORT).append(";\n")
             .append("    }\n")
             .append("\n")
             .append("    # The request's own path, never nginx's decoded and normalized $uri.\n")

@@ -71,7 +71,7 @@ public class EdgeSettings {
                 if (known == null) {
                     Path file = delivery.dataDir().resolve("secrets").resolve("edge-secret");
                     try {
-                        known = SecretFiles.readOrCreate(file, () -> Digests.randomToken(32), "the local edge's secret").trim();
+                        known = SecretFiles.readOrCreate(file, () -> Digests.randomToken(Digests.SECRET_BYTES), "the local edge's secret").trim();
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot read or create the local edge's secret at " + file, e);
                     }

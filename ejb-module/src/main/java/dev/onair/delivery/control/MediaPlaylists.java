@@ -1,6 +1,7 @@
 package dev.onair.delivery.control;
 
 import dev.onair.delivery.entity.Segment;
+import dev.onair.shared.Durations;
 
 import java.time.Duration;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class MediaPlaylists {
         long target = 1;
         for (Item item : items) {
             // EXT-X-TARGETDURATION: every EXTINF rounded to the nearest integer must not exceed it.
-            target = Math.max(target, Math.round(item.duration().toMillis() / 1000.0));
+            target = Math.max(target, Math.round(Durations.seconds(item.duration())));
         }
         return new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:").append(target).append('\n');
     }
@@ -70,7 +71,7 @@ public final class MediaPlaylists {
             if (item.discontinuity() && i > 0) {
                 text.append("#EXT-X-DISCONTINUITY\n");
             }
-            text.append("#EXTINF:").append(String.format(Locale.ROOT, "%.3f", item.duration().toMillis() / 1000.0)).append(",\n")
+            text.append("#EXTINF:").append(String.format(Locale.ROOT, "%.3f", Durations.seconds(item.duration()))).append(",\n")
                 .append(item.uri()).append('\n');
         }
     }

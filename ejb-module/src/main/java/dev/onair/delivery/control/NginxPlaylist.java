@@ -1,5 +1,7 @@
 package dev.onair.delivery.control;
 
+import dev.onair.shared.Durations;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +56,7 @@ public record NginxPlaylist(List<Entry> entries) {
             }
             Matcher inf = EXTINF.matcher(line);
             if (inf.matches()) {
-                pending = Duration.ofNanos(Math.round(Double.parseDouble(inf.group(1)) * 1_000_000_000d));
+                pending = Durations.ofSeconds(Double.parseDouble(inf.group(1)));
                 continue;
             }
             if (line.startsWith("#")) {

@@ -31,6 +31,9 @@ import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import static java.net.HttpURLConnection.HTTP_CONFLICT;
+import static java.net.HttpURLConnection.HTTP_NOT_FOUND;
+
 /**
  * The bucket OnAir delivers to, through the AWS SDK's asynchronous S3 client on Netty: one
  * connection pool of {@code onair.storage.max-uploads} for the node (requests beyond it wait
@@ -40,6 +43,13 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class ObjectStore implements Bucket {
+
+    /** Requests that may wait for one of the pool's connections (every folder's window at once). */
+    private static final int MAX_WAITING_FOR_CONNECTION = 10_000;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration WAIT_FOR_CONNECTION = Duration.ofSeconds(60);
+    /** No byte moving for this long fails the request (it is tried again). */
+    private static final Duration READ_WRITE_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Logger LOG = Logger.getLogger(ObjectStore.class.getName());
 
@@ -94,7 +104,7 @@ public class ObjectStore implements Bucket {
                 .thenApply(response -> true)
                 .exceptionally(failure -> {
                     Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                    if (cause instanceof NoSuchKeyException || cause instanceof S3Exception s3 && s3.statusCode() == 404) {
+                    if (cause instanceof NoSuchKeyException || cause instanceof S3Exception s3 && s3.statusCode() == HTTP_NOT_FOUND) {
                         return false;
                     }
                     throw failure instanceof CompletionException c ? c : new CompletionException(cause);
@@ -120,14 +130,14 @@ public class ObjectStore implements Bucket {
                         return CompletableFuture.completedFuture(s3);
                     }
                     Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                    boolean missing = cause instanceof NoSuchBucketException || cause instanceof S3Exception e && e.statusCode() == 404;
+                    boolean missing = cause instanceof NoSuchBucketException || cause instanceof S3Exception e && e.statusCode() == HTTP_NOT_FOUND;
                     if (!missing) {
                         return CompletableFuture.failedFuture(cause);
                     }
                     LOG.log(Level.INFO, "Creating the bucket {0}", bucket);
                     return s3.createBucket(b -> b.bucket(bucket)).handle((created, error) -> {
                         Throwable why = error instanceof CompletionException ? error.getCause() : error;
-                        if (why != null && !(why instanceof S3Exception e && e.statusCode() == 409)) {
+                        if (why != null && !(why instanceof S3Exception e && e.statusCode() == HTTP_CONFLICT)) {
                             throw new CompletionException(why);
                         }
                         bucketReady = true;
@@ -176,11 +186,11 @@ public class ObjectStore implements Bucket {
                         .build())
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()
                         .maxConcurrency(settings.maxUploads())
-                        .maxPendingConnectionAcquires(10_000)
-                        .connectionTimeout(Duration.ofSeconds(5))
-                        .connectionAcquisitionTimeout(Duration.ofSeconds(60))
-                        .readTimeout(Duration.ofSeconds(30))
-                        .writeTimeout(Duration.ofSeconds(30)));
+                        .maxPendingConnectionAcquires(MAX_WAITING_FOR_CONNECTION)
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .connectionAcquisitionTimeout(WAIT_FOR_CONNECTION)
+                        .readTimeout(READ_WRITE_TIMEOUT)
+                        .writeTimeout(READ_WRITE_TIMEOUT));
         settings.endpoint().ifPresent(builder::endpointOverride);
         LOG.log(Level.INFO, "Delivering to bucket {0} ({1})", new Object[] {settings.bucket(),
                 settings.endpoint().map(Object::toString).orElse("AWS S3, region " + settings.region())});

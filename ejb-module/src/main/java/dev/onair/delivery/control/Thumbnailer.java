@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +29,13 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class Thumbnailer {
+
+    /** A JPEG starts with the SOI marker... */
+    private static final byte[] JPEG_START = {(byte) 0xff, (byte) 0xd8};
+    /** ...and, with the EOI marker at its end, is at least this long. */
+    private static final int JPEG_MIN_LENGTH = 4;
+    /** How much of ffmpeg's error output is kept for the log. */
+    private static final int MAX_ERROR_OUTPUT = 4096;
 
     static final long TIMEOUT_SECONDS = 15;
     static final int MAX_BYTES = 2 * 1024 * 1024;
@@ -86,7 +94,9 @@ public class Thumbnailer {
             ffmpeg.destroyForcibly();
             throw new IOException("ffmpeg did not make the thumbnail within " + TIMEOUT_SECONDS + " s");
         }
-        if (ffmpeg.exitValue() != 0 || jpeg.length < 4 || (jpeg[0] & 0xff) != 0xff || (jpeg[1] & 0xff) != 0xd8) {
+        boolean isJpeg = jpeg.length >= JPEG_MIN_LENGTH
+                && Arrays.equals(jpeg, 0, JPEG_START.length, JPEG_START, 0, JPEG_START.length);
+        if (ffmpeg.exitValue() != 0 || !isJpeg) {
             throw new IOException("ffmpeg made no JPEG of " + segment.getFileName() + " (exit " + ffmpeg.exitValue() + "): "
                     + errors.join().strip());
         }
@@ -95,7 +105,7 @@ public class Thumbnailer {
 
     private static String drain(InputStream in) {
         try (in) {
-            String text = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+            String text = new String(in.readNBytes(MAX_ERROR_OUTPUT), StandardCharsets.UTF_8);
             in.transferTo(OutputStream.nullOutputStream());
             return text;
         } catch (IOException e) {

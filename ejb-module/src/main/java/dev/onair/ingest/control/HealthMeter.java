@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Turns successive readings of one stream's {@code bytes_in} into a bitrate and a verdict. The
@@ -15,6 +16,9 @@ import java.util.Deque;
  * thread-safe: one watchdog owns it.
  */
 final class HealthMeter {
+
+    /** Bytes per millisecond times this are bits per second. */
+    private static final long BITS_PER_BYTE_MILLISECONDS = Byte.SIZE * TimeUnit.SECONDS.toMillis(1);
 
     static final Duration PEAK_WINDOW = Duration.ofSeconds(60);
 
@@ -35,11 +39,11 @@ final class HealthMeter {
         long bitrate;
         boolean noData;
         if (lastBytes < 0 || bytesIn < lastBytes) {
-            bitrate = streamMillis > 0 ? bytesIn * 8_000 / streamMillis : 0;
+            bitrate = streamMillis > 0 ? bytesIn * BITS_PER_BYTE_MILLISECONDS / streamMillis : 0;
             noData = bytesIn == 0;
         } else {
             long millis = Math.max(1, Duration.between(lastAt, now).toMillis());
-            bitrate = (bytesIn - lastBytes) * 8_000 / millis;
+            bitrate = (bytesIn - lastBytes) * BITS_PER_BYTE_MILLISECONDS / millis;
             noData = bytesIn == lastBytes;
         }
         lastBytes = bytesIn;

@@ -52,7 +52,7 @@ public class IngestSettings {
         if (callbackSecret.isEmpty()) {
             Path file = data.resolve("secrets").resolve("ingest-callback-secret");
             try {
-                callbackSecret = SecretFiles.readOrCreate(file, () -> Digests.randomToken(32), "the nginx callback secret").trim();
+                callbackSecret = SecretFiles.readOrCreate(file, () -> Digests.randomToken(Digests.SECRET_BYTES), "the nginx callback secret").trim();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read or create the ingest callback secret at " + file, e);
             }

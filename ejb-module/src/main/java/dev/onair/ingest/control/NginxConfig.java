@@ -28,6 +28,22 @@ public record NginxConfig(IngestMode mode, Path rtmpModule, Path streamModule, P
                           Rtmps rtmps, int internalRtmpPort, int httpPort, Path hlsDir, Duration fragment,
                           Duration updateInterval, Duration idleTimeout, Limits limits, URI callbacks, String secret) {
 
+    /** The most streams one nginx is configured for. */
+    public static final int MAX_CAPACITY = 10_000;
+    public static final int MAX_PER_ADDRESS = 1000;
+    /** An encoder's connection, the stream module's to nginx-rtmp, and nginx-rtmp's end of that. */
+    private static final int CONNECTIONS_PER_ENCODER = 3;
+    /** RTMP and RTMPS. */
+    private static final int LISTENERS = 2;
+    /** Callbacks, statistics and room to accept and close what is over a limit. */
+    private static final int SPARE_CONNECTIONS = 512;
+    private static final int FILES_PER_CONNECTION = 2;
+    /** A stream's HLS segment and playlist being written, and their temporary files. */
+    private static final int FILES_PER_STREAM = 4;
+    private static final int SPARE_FILES = 64;
+    /** The stream module drops a proxied connection idle this many idle timeouts. */
+    private static final int PROXY_TIMEOUT_IDLES = 3;
+
     /** RTMP over TLS on {@code port}, with a PEM certificate chain and its key. */
     public record Rtmps(int port, Path certificate, Path key) {
         public Rtmps {
@@ -42,11 +58,11 @@ public record NginxConfig(IngestMode mode, Path rtmpModule, Path streamModule, P
      */
     public record Limits(int capacity, int perAddress, Duration handshake) {
         public Limits {
-            if (capacity < 1 || capacity > 10_000) {
-                throw new IllegalStateException("onair.ingest.capacity must be 1 to 10000, not " + capacity);
+            if (capacity < 1 || capacity > MAX_CAPACITY) {
+                throw new IllegalStateException("onair.ingest.capacity must be 1 to " + MAX_CAPACITY + ", not " + capacity);
             }
-            if (perAddress < 1 || perAddress > 1000) {
-                throw new IllegalStateException("onair.ingest.rtmp.connections-per-address must be 1 to 1000, not " + perAddress);
+            if (perAddress < 1 || perAddress > MAX_PER_ADDRESS) {
+                throw new IllegalStateException("onair.ingest.rtmp.connections-per-address must be 1 to " + MAX_PER_ADDRESS + ", not " + perAddress);
             }
             requirePositive(handshake, "onair.ingest.rtmp.handshake-timeout");
         }
@@ -62,12 +78,12 @@ public record NginxConfig(IngestMode mode, Path rtmpModule, Path streamModule, P
          * accept and close what is over a limit.
          */
         int workerConnections() {
-            return 3 * 2 * perListener() + 512;
+            return CONNECTIONS_PER_ENCODER * LISTENERS * perListener() + SPARE_CONNECTIONS;
         }
 
         /** Files: two per connection at most, and each stream's HLS segment and playlist being written. */
         int openFiles() {
-            return 2 * workerConnections() + 4 * capacity + 64;
+            return FILES_PER_CONNECTION * workerConnections() + FILES_PER_STREAM * capacity + SPARE_FILES;
         }
     }
 
@@ -136,7 +152,7 @@ public record NginxConfig(IngestMode mode, Path rtmpModule, Path streamModule, P
             .append("        proxy_pass 127.0.0.1:").append(internalRtmpPort).append(";\n")
             .append("        proxy_protocol on;\n")
             .append("        proxy_connect_timeout 5s;\n")
-            .append("        proxy_timeout ").append(millis(idleTimeout.multipliedBy(3))).append(";\n");
+            .append("        proxy_timeout ").append(millis(idleTimeout.multipliedBy(PROXY_TIMEOUT_IDLES))).append(";\n");
     }
 
     private void renderRtmp(StringBuilder conf) {

@@ -19,6 +19,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.xml.stream.XMLStreamException;
 
+import static java.net.HttpURLConnection.HTTP_OK;
+
 /**
  * OnAir's side of nginx-rtmp's loopback HTTP endpoint: {@code /stat} (what is publishing, with
  * what media) and {@code /control/drop} (end a publish now). Every call is bounded by a short
@@ -55,7 +57,7 @@ public class NginxControl {
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
+                if (response.statusCode() != HTTP_OK) {
                     throw new IOException("nginx /stat answered " + response.statusCode());
                 }
                 return RtmpStat.parse(body, PublishCall.APPLICATION);
@@ -83,7 +85,7 @@ public class NginxControl {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            int dropped = response.statusCode() == 200 ? parseCount(response.body()) : 0;
+            int dropped = response.statusCode() == HTTP_OK ? parseCount(response.body()) : 0;
             LOG.log(Level.INFO, "Dropped {0} publisher(s) of stream {1}", new Object[] {dropped, name});
             return dropped;
         } catch (IOException e) {

@@ -22,6 +22,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class StreamKeyDerivation {
 
+    /** Characters of a key's public name (the stream name nginx sees). */
+    static final int PUBLIC_NAME_LENGTH = 16;
+
     public static final int SALT_BYTES = 32;
     public static final int MASTER_SECRET_MIN_BYTES = 32;
     /** Public names: lower-case letters and digits, safe in URLs, paths and nginx stream names. */
@@ -49,7 +52,7 @@ public final class StreamKeyDerivation {
     }
 
     public String newPublicName() {
-        char[] name = new char[16];
+        char[] name = new char[PUBLIC_NAME_LENGTH];
         for (int i = 0; i < name.length; i++) {
             name[i] = NAME_ALPHABET[random.nextInt(NAME_ALPHABET.length)];
         }

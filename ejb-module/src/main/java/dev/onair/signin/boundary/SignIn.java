@@ -39,6 +39,14 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class SignIn {
 
+    /** The browser-binding cookie: 32 random bytes in base64url (43), a little room for other encoders. */
+    private static final int MIN_BINDING = 43;
+    private static final int MAX_BINDING = 64;
+    /** A refresh token longer than this is not OnAir's and is not looked up. */
+    private static final int MAX_REFRESH_TOKEN = 200;
+    /** How much of a provider's text the log repeats. */
+    private static final int LOGGED_LENGTH = 40;
+
     private static final Logger LOG = Logger.getLogger(SignIn.class.getName());
     private static final int STATE_BYTES = 32;
     private static final int BROWSER_BYTES = 32;
@@ -93,7 +101,7 @@ public class SignIn {
             SignInProvider provider = providers.get(providerId);
             URI redirectUri = policy.redirectUri(apiBase, provider.id());
             String target = policy.returnTo(returnTo);
-            String binding = browserBinding != null && browserBinding.length() >= 43 && browserBinding.length() <= 64
+            String binding = browserBinding != null && browserBinding.length() >= MIN_BINDING && browserBinding.length() <= MAX_BINDING
                     ? browserBinding : Digests.randomToken(BROWSER_BYTES);
             String state = Digests.randomToken(STATE_BYTES);
             String nonce = Digests.randomToken(STATE_BYTES);
@@ -195,7 +203,7 @@ public class SignIn {
     }
 
     private static String safe(String text) {
-        return LogText.printable(text, 40);
+        return LogText.printable(text, LOGGED_LENGTH);
     }
 
     /**
@@ -204,7 +212,7 @@ public class SignIn {
      * revoked, the thief and the owner are both signed out, and the owner signs in again.
      */
     public IssuedTokens refresh(String refreshToken) {
-        if (refreshToken == null || refreshToken.isEmpty() || refreshToken.length() > 200) {
+        if (refreshToken == null || refreshToken.isEmpty() || refreshToken.length() > MAX_REFRESH_TOKEN) {
             throw SignInRefused.refreshToken("No refresh token was presented.");
         }
         SignInSessions.Rotation rotation = sessions.rotate(refreshToken);
@@ -225,7 +233,7 @@ public class SignIn {
 
     /** Signs out the session the refresh token belongs to; nothing happens for an unknown one. */
     public void signOut(String refreshToken) {
-        if (refreshToken != null && !refreshToken.isEmpty() && refreshToken.length() <= 200) {
+        if (refreshToken != null && !refreshToken.isEmpty() && refreshToken.length() <= MAX_REFRESH_TOKEN) {
             sessions.revokeFamilyOf(refreshToken);
         }
     }

@@ -24,6 +24,8 @@ import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.net.URI;
 
+import static java.net.HttpURLConnection.HTTP_OK;
+
 /**
  * Kakao Login through its OAuth 2.0 REST API: authorize with PKCE, a form POST to the token
  * endpoint (client secret in the body when one is set), then {@code GET /v2/user/me} with the
@@ -69,7 +71,7 @@ final class KakaoProvider implements SignInProvider {
         HTTPResponse response = ProviderCalls.send(settings,
                 new UserInfoRequest(settings.userInfoEndpoint(), tokens.getTokens().getBearerAccessToken()).toHTTPRequest(),
                 "user profile");
-        if (response.getStatusCode() != 200) {
+        if (response.getStatusCode() != HTTP_OK) {
             throw SignInRefused.providerRefused(settings.id() + " refused the user profile request (HTTP "
                     + response.getStatusCode() + ").");
         }

@@ -35,6 +35,8 @@ import java.net.URI;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static java.net.HttpURLConnection.HTTP_OK;
+
 /**
  * An OpenID Connect provider (Google by default settings; any other by configuration). Its
  * endpoints come from the discovery document, read on first use and kept; the id_token is
@@ -44,6 +46,9 @@ import java.util.stream.Collectors;
  * name is the first of {@code onair.auth.<id>.name-claims} the token has.
  */
 final class OidcProvider implements SignInProvider {
+
+    /** A provider's discovery or token answer larger than this is refused. */
+    private static final int MAX_RESPONSE_BYTES = 512 * 1024;
 
     private final ProviderSettings settings;
     private volatile Discovered discovered;
@@ -117,7 +122,7 @@ final class OidcProvider implements SignInProvider {
                 "discovery");
         OIDCProviderMetadata metadata;
         try {
-            if (response.getStatusCode() != 200) {
+            if (response.getStatusCode() != HTTP_OK) {
                 throw SignInRefused.providerUnavailable(settings.id() + "'s discovery document answered HTTP "
                         + response.getStatusCode() + ".");
             }
@@ -134,7 +139,7 @@ final class OidcProvider implements SignInProvider {
         try {
             JWKSource<SecurityContext> keys = JWKSourceBuilder.create(metadata.getJWKSetURI().toURL(),
                             new DefaultResourceRetriever((int) settings.connectTimeout().toMillis(),
-                                    (int) settings.readTimeout().toMillis(), 512 * 1024))
+                                    (int) settings.readTimeout().toMillis(), MAX_RESPONSE_BYTES))
                     .retrying(false)
                     .build();
             IDTokenValidator validator = new IDTokenValidator(metadata.getIssuer(), new ClientID(settings.clientId()),

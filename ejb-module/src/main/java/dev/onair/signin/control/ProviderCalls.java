@@ -21,12 +21,17 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 
+import static java.net.HttpURLConnection.HTTP_INTERNAL_ERROR;
+
 /**
  * The HTTP side of talking to a provider, shared by both protocols: timeouts on every call, and
  * every way a call can go wrong turned into a {@link SignInRefused} with a stable reason
  * (unreachable or slow, 5xx, refused, malformed), never into an exception that becomes a 500.
  */
 final class ProviderCalls {
+
+    /** How much of a provider's answer the log repeats. */
+    private static final int LOGGED_LENGTH = 80;
 
     private ProviderCalls() {
     }
@@ -43,7 +48,7 @@ final class ProviderCalls {
         } catch (IOException e) {
             throw SignInRefused.providerUnavailable(settings.id() + " could not be reached for the " + what + " request.");
         }
-        if (response.getStatusCode() >= 500) {
+        if (response.getStatusCode() >= HTTP_INTERNAL_ERROR) {
             throw SignInRefused.providerUnavailable(settings.id() + " failed the " + what + " request (HTTP "
                     + response.getStatusCode() + ").");
         }
@@ -81,7 +86,7 @@ final class ProviderCalls {
 
     /** Provider-sent text goes into details and logs: keep it short and printable. */
     static String safe(String text) {
-        return LogText.printable(text, 80);
+        return LogText.printable(text, LOGGED_LENGTH);
     }
 
     /** {@code TokenResponse::parse} or {@code OIDCTokenResponseParser::parse}. */

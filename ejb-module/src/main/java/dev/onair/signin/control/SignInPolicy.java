@@ -63,7 +63,7 @@ public class SignInPolicy {
         if (returnTo == null || returnTo.isEmpty()) {
             return "/";
         }
-        if (returnTo.length() > RETURN_TO_MAX || returnTo.chars().anyMatch(c -> c < 0x21 || c == 0x7f || c == '\\')) {
+        if (returnTo.length() > RETURN_TO_MAX || returnTo.chars().anyMatch(c -> c <= ' ' || c == '\u007f' || c == '\\')) {
             throw SignInRefused.returnTo("return_to must be a path on OnAir or an allowed address, without spaces or backslashes.");
         }
         if (returnTo.startsWith("/") && !returnTo.startsWith("//")) {

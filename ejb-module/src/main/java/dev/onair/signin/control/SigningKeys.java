@@ -114,7 +114,8 @@ public class SigningKeys {
     }
 
     private static byte[] der(String pem, String label) {
-        int start = pem.indexOf("-----BEGIN " + label + "-----") + label.length() + 16;
+        String begin = "-----BEGIN " + label + "-----";
+        int start = pem.indexOf(begin) + begin.length();
         int end = pem.indexOf("-----END " + label + "-----");
         return Base64.getMimeDecoder().decode(pem.substring(start, end));
     }

@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +50,9 @@ import java.util.Map;
 @PermitAll
 @Tag(name = "auth")
 public class AuthResource {
+
+    /** How long clients may cache the verification keys, in seconds (a rotation publishes the next key well before). */
+    private static final int KEYS_MAX_AGE = (int) Duration.ofMinutes(5).toSeconds();
 
     static final String BROWSER_COOKIE = "onair_signin";
     static final String REFRESH_COOKIE = "onair_refresh";
@@ -202,7 +206,7 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "A JSON Web Key Set")
     public Response jwks() {
         CacheControl cache = new CacheControl();
-        cache.setMaxAge(300);
+        cache.setMaxAge(KEYS_MAX_AGE);
         return Response.ok(verificationKeys.publishedJson()).cacheControl(cache).build();
     }
 

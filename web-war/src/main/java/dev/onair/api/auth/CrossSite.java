@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 final class CrossSite {
 
+    /** How much of a refused header the log shows. */
+    private static final int LOGGED_LENGTH = 20;
+
     private CrossSite() {
     }
 
@@ -47,6 +50,6 @@ final class CrossSite {
     }
 
     private static String printable(String text) {
-        return LogText.printable(text, 20);
+        return LogText.printable(text, LOGGED_LENGTH);
     }
 }

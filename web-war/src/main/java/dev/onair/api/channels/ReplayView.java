@@ -2,6 +2,7 @@ package dev.onair.api.channels;
 
 import dev.onair.delivery.boundary.Replays;
 import dev.onair.delivery.entity.Replay;
+import dev.onair.shared.Durations;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -25,7 +26,7 @@ public record ReplayView(
 
     static ReplayView of(Replays.Playable playable) {
         Replay replay = playable.replay();
-        return new ReplayView(playable.channelId(), playable.url(), replay.duration().toMillis() / 1000.0, replay.segmentCount(),
+        return new ReplayView(playable.channelId(), playable.url(), Durations.seconds(replay.duration()), replay.segmentCount(),
                 replay.publishCount(), replay.writtenAt(),
                 playable.thumbnails().stream().map(t -> new ThumbnailView(t.takenAt(), t.url())).toList(),
                 SignatureView.of(playable.signature()));

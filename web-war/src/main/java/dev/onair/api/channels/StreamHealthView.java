@@ -4,6 +4,7 @@ import dev.onair.channels.entity.Channel;
 import dev.onair.delivery.boundary.HlsSync;
 import dev.onair.ingest.entity.HealthReport;
 import dev.onair.ingest.entity.StreamHealth;
+import dev.onair.shared.Durations;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -39,7 +40,7 @@ public record StreamHealthView(
             @Schema(description = "The last failure, while failing") String lastError) {
 
         public static DeliveryView of(HlsSync.ChannelDelivery d) {
-            return new DeliveryView(d.lag().toMillis() / 1000.0, d.waiting(), d.uploaded(), d.failures(), d.lastError());
+            return new DeliveryView(Durations.seconds(d.lag()), d.waiting(), d.uploaded(), d.failures(), d.lastError());
         }
     }
 

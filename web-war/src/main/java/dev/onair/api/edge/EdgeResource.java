@@ -34,6 +34,9 @@ import java.util.logging.Logger;
 @RequestScoped
 public class EdgeResource {
 
+    /** How much of a refused path the log shows. */
+    private static final int LOGGED_URI_LENGTH = 200;
+
     private static final Logger LOG = Logger.getLogger(EdgeResource.class.getName());
 
     @Inject
@@ -62,8 +65,8 @@ public class EdgeResource {
         Optional<String> refusal = edge.refusal(original, cookies);
         if (refusal.isPresent()) {
             LOG.log(Level.FINE, "The edge refuses {0}: {1}",
-                    new Object[] {LogText.printable(original, 200), refusal.get()});
-            return Response.status(403).build();
+                    new Object[] {LogText.printable(original, LOGGED_URI_LENGTH), refusal.get()});
+            return Response.status(Response.Status.FORBIDDEN).build();
         }
         return Response.noContent().build();
     }

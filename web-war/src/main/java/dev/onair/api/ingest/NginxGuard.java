@@ -15,6 +15,8 @@ import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import static java.net.HttpURLConnection.HTTP_FORBIDDEN;
+
 /**
  * Who may call the endpoints meant for OnAir's nginx (ingest callbacks, the local edge's
  * authorization), besides arriving on the internal listener: the connection's own peer (never a
@@ -44,7 +46,7 @@ public class NginxGuard {
         }
         LOG.log(Level.WARNING, "Refused a call to {0} from {1}: {2}", new Object[] {
                 request.getRequestURI(), peer, peerAllowed ? "wrong or missing secret" : "address not allowed"});
-        return Optional.of(Problems.response(403, "callback-forbidden", "Not OnAir's nginx",
+        return Optional.of(Problems.response(HTTP_FORBIDDEN, "callback-forbidden", "Not OnAir's nginx",
                 "Only OnAir's nginx may call this endpoint.", request.getRequestURI(), Map.of()));
     }
 }

@@ -11,8 +11,20 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 
+import static java.net.HttpURLConnection.HTTP_BAD_GATEWAY;
+import static java.net.HttpURLConnection.HTTP_BAD_REQUEST;
+import static java.net.HttpURLConnection.HTTP_CONFLICT;
+import static java.net.HttpURLConnection.HTTP_ENTITY_TOO_LARGE;
+import static java.net.HttpURLConnection.HTTP_FORBIDDEN;
+import static java.net.HttpURLConnection.HTTP_NOT_FOUND;
+import static java.net.HttpURLConnection.HTTP_UNAUTHORIZED;
+import static java.net.HttpURLConnection.HTTP_UNAVAILABLE;
+
 /** Builds problem+json responses. */
 public final class Problems {
+
+    /** RFC 6585's status, which {@code HttpURLConnection} does not name. */
+    static final int TOO_MANY_REQUESTS = 429;
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
@@ -25,15 +37,15 @@ public final class Problems {
     /** The HTTP status of a refusal of this kind. */
     public static int status(DomainException.Kind kind) {
         return switch (kind) {
-            case INVALID -> 400;
-            case UNAUTHORIZED -> 401;
-            case FORBIDDEN -> 403;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case TOO_LARGE -> 413;
-            case LIMITED -> 429;
-            case UPSTREAM -> 502;
-            case UNAVAILABLE -> 503;
+            case INVALID -> HTTP_BAD_REQUEST;
+            case UNAUTHORIZED -> HTTP_UNAUTHORIZED;
+            case FORBIDDEN -> HTTP_FORBIDDEN;
+            case NOT_FOUND -> HTTP_NOT_FOUND;
+            case CONFLICT -> HTTP_CONFLICT;
+            case TOO_LARGE -> HTTP_ENTITY_TOO_LARGE;
+            case LIMITED -> TOO_MANY_REQUESTS;
+            case UPSTREAM -> HTTP_BAD_GATEWAY;
+            case UNAVAILABLE -> HTTP_UNAVAILABLE;
         };
     }
 
@@ -73,7 +85,7 @@ public final class Problems {
             }
         });
         Response.ResponseBuilder builder = Response.status(status).type(PROBLEM_JSON).entity(body.build().toString());
-        if (status == 401) {
+        if (status == HTTP_UNAUTHORIZED) {
             builder.header("WWW-Authenticate", "Bearer realm=\"onair\"");
         }
         return builder.build();

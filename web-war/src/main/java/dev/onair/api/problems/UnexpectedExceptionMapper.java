@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import static java.net.HttpURLConnection.HTTP_INTERNAL_ERROR;
+
 /**
  * Anything not foreseen: logged once with an incident id, answered 500 with only that id, so
  * neither stack traces nor data leave the server.
@@ -22,7 +24,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Incident " + incident + ": " + e.getClass().getName(), e);
-        return Problems.response(500, "internal", "Internal error",
+        return Problems.response(HTTP_INTERNAL_ERROR, "internal", "Internal error",
                 "the server failed; quote incident " + incident + " when reporting it", null,
                 Map.of("incident", incident));
     }

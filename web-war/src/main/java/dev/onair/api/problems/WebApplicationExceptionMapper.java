@@ -9,6 +9,15 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.util.Map;
 
+import static java.net.HttpURLConnection.HTTP_BAD_METHOD;
+import static java.net.HttpURLConnection.HTTP_BAD_REQUEST;
+import static java.net.HttpURLConnection.HTTP_FORBIDDEN;
+import static java.net.HttpURLConnection.HTTP_INTERNAL_ERROR;
+import static java.net.HttpURLConnection.HTTP_NOT_ACCEPTABLE;
+import static java.net.HttpURLConnection.HTTP_NOT_FOUND;
+import static java.net.HttpURLConnection.HTTP_UNAUTHORIZED;
+import static java.net.HttpURLConnection.HTTP_UNSUPPORTED_TYPE;
+
 /**
  * What JAX-RS itself refuses (no such path, wrong method, media types, a missing role) as
  * problem+json. The detail is ours, never the exception's text.
@@ -26,15 +35,15 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         String title;
         String detail;
         switch (status) {
-            case 400 -> { type = "bad-request"; title = "Bad request"; detail = "the request cannot be read"; }
-            case 401 -> { type = "unauthorized"; title = "Unauthorized"; detail = "a valid bearer token is required"; }
-            case 403 -> { type = "forbidden"; title = "Forbidden"; detail = "the caller may not do this"; }
-            case 404 -> { type = "not-found"; title = "Not found"; detail = "no such resource"; }
-            case 405 -> { type = "method-not-allowed"; title = "Method not allowed"; detail = "the resource does not support this method"; }
-            case 406 -> { type = "not-acceptable"; title = "Not acceptable"; detail = "the resource answers application/json"; }
-            case 415 -> { type = "unsupported-media-type"; title = "Unsupported media type"; detail = "send application/json"; }
+            case HTTP_BAD_REQUEST -> { type = "bad-request"; title = "Bad request"; detail = "the request cannot be read"; }
+            case HTTP_UNAUTHORIZED -> { type = "unauthorized"; title = "Unauthorized"; detail = "a valid bearer token is required"; }
+            case HTTP_FORBIDDEN -> { type = "forbidden"; title = "Forbidden"; detail = "the caller may not do this"; }
+            case HTTP_NOT_FOUND -> { type = "not-found"; title = "Not found"; detail = "no such resource"; }
+            case HTTP_BAD_METHOD -> { type = "method-not-allowed"; title = "Method not allowed"; detail = "the resource does not support this method"; }
+            case HTTP_NOT_ACCEPTABLE -> { type = "not-acceptable"; title = "Not acceptable"; detail = "the resource answers application/json"; }
+            case HTTP_UNSUPPORTED_TYPE -> { type = "unsupported-media-type"; title = "Unsupported media type"; detail = "send application/json"; }
             default -> {
-                if (status >= 500) {
+                if (status >= HTTP_INTERNAL_ERROR) {
                     return new UnexpectedExceptionMapper().toResponse(e);
                 }
                 type = "http-" + status; title = Response.Status.fromStatusCode(status) == null ? "Error"
@@ -43,7 +52,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             }
         }
         Response response = Problems.response(status, type, title, detail, uri.getRequestUri().getRawPath(), Map.of());
-        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
+        if (status == HTTP_BAD_METHOD && e.getResponse().getHeaderString("Allow") != null) {
             return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
         }
         return response;
