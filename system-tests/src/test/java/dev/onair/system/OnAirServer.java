@@ -253,8 +253,9 @@ public final class OnAirServer {
                 env.put("ONAIR_DB_USER", required("onair.it.postgresql.user"));
                 env.put("ONAIR_DB_PASSWORD", "unused-with-trust-auth");
             } else {
-                env.put("JVM_ARGS", "-Dderby.drda.startNetworkServer=true -Dderby.drda.host=127.0.0.1 -Dderby.drda.portNumber="
-                        + DERBY_PORT);
+                // added to what the caller gives (a benchmark's -Dbench.jvm.args), not in its place
+                String derby = "-Dderby.drda.startNetworkServer=true -Dderby.drda.host=127.0.0.1 -Dderby.drda.portNumber=" + DERBY_PORT;
+                env.merge("JVM_ARGS", derby, (given, added) -> given + " " + added);
             }
             int exit = run(env, "start");
             if (exit != 0) {
