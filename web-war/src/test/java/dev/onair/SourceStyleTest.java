@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -80,24 +81,38 @@ class SourceStyleTest {
     void codeNamesClassesByTheirImports() throws IOException {
         List<String> found = new ArrayList<>();
         for (Path file : javaFiles()) {
-            List<String> lines = Files.readAllLines(file);
-            boolean comment = false;
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).strip();
-                if (line.startsWith("/*")) {
-                    comment = true;
+            codeLines(file, (number, line) -> {
+                if (QUALIFIED.matcher(withoutStrings(line)).find()) {
+                    found.add(file + ":" + number + ": " + line);
                 }
-                boolean skip = comment || line.startsWith("*") || line.startsWith("//") || line.startsWith("import ")
-                        || line.startsWith("package ");
-                if (line.contains("*/")) {
-                    comment = false;
-                }
-                if (!skip && QUALIFIED.matcher(withoutStrings(line)).find()) {
-                    found.add(file + ":" + (i + 1) + ": " + line);
-                }
-            }
+            });
         }
         assertEquals(List.of(), found, "import the class instead of naming its package in code");
+    }
+
+    @Test
+    void numbersHaveNames() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Path file : javaFiles()) {
+            if (NUMERIC_FORMATS.containsKey(file.getFileName().toString())) {
+                continue;
+            }
+            codeLines(file, (number, line) -> {
+                if (line.startsWith("@") || line.contains("static final ")) {
+                    return; // annotations, and the constants that name the numbers
+                }
+                String code = withoutStrings(line).replaceAll("'(?:[^'\\\\]|\\\\.)+'", "''")
+                        .replaceAll("@\\w+\\([^)]*\\)", "").replaceAll("//.*$", "");
+                Matcher literal = NUMBER.matcher(code);
+                while (literal.find()) {
+                    if (!PLAIN.contains(literal.group(1).toLowerCase(Locale.ROOT).replaceAll("[ldf]$", ""))) {
+                        found.add(file + ":" + number + ": " + line);
+                        return;
+                    }
+                }
+            });
+        }
+        assertEquals(List.of(), found, "name the number: a constant says what it is and is changed in one place");
     }
 
     @Test
@@ -117,40 +132,24 @@ class SourceStyleTest {
         assertEquals(List.of(), unused);
     }
 
-    @Test
-    void numbersHaveNames() throws IOException {
-        List<String> found = new ArrayList<>();
-        for (Path file : javaFiles()) {
-            if (NUMERIC_FORMATS.containsKey(file.getFileName().toString())) {
-                continue;
+    /** Hands each line of code of {@code file} (stripped, with its number) to {@code each}: no comment, import or package line. */
+    private static void codeLines(Path file, BiConsumer<Integer, String> each) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        boolean comment = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.startsWith("/*")) {
+                comment = true;
             }
-            List<String> lines = Files.readAllLines(file);
-            boolean comment = false;
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).strip();
-                if (line.startsWith("/*")) {
-                    comment = true;
-                }
-                boolean skip = comment || line.startsWith("*") || line.startsWith("//") || line.startsWith("import ")
-                        || line.startsWith("package ") || line.startsWith("@") || line.contains("static final ");
-                if (line.contains("*/")) {
-                    comment = false;
-                }
-                if (skip) {
-                    continue;
-                }
-                String code = withoutStrings(line).replaceAll("'(?:[^'\\\\]|\\\\.)+'", "''")
-                        .replaceAll("@\\w+\\([^)]*\\)", "").replaceAll("//.*$", "");
-                Matcher number = NUMBER.matcher(code);
-                while (number.find()) {
-                    if (!PLAIN.contains(number.group(1).toLowerCase(Locale.ROOT).replaceAll("[ldf]$", ""))) {
-                        found.add(file + ":" + (i + 1) + ": " + line);
-                        break;
-                    }
-                }
+            boolean skip = comment || line.startsWith("*") || line.startsWith("//") || line.startsWith("import ")
+                    || line.startsWith("package ");
+            if (line.contains("*/")) {
+                comment = false;
+            }
+            if (!skip) {
+                each.accept(i + 1, line);
             }
         }
-        assertEquals(List.of(), found, "name the number: a constant says what it is and is changed in one place");
     }
 
     private static boolean isJava(String importLine) {
