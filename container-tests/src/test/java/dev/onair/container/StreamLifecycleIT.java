@@ -35,6 +35,9 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,6 +48,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -87,6 +91,9 @@ class StreamLifecycleIT {
 
     @Inject
     EventRecorder recorder;
+
+    @Resource(lookup = "jdbc/onair")
+    DataSource dataSource;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
@@ -174,6 +181,44 @@ class StreamLifecycleIT {
     /** A publish as delivery records it, to the millisecond (what every database keeps). */
     private static FolderPublish publish(String id, String channelId, Instant started, Instant ended) {
         return new FolderPublish(id, channelId, started.truncatedTo(ChronoUnit.MILLIS), ended.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** Forgets delivery's record of the channel, as a node of the version before delivery kept one would have left it. */
+    private void forgetDeliveryRecords(String channelId) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            for (String table : List.of("delivery_publish", "delivery_channel")) {
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE channel_id = ?")) {
+                    delete.setString(1, channelId);
+                    assertEquals(1, delete.executeUpdate(), table);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aResumeOrAnEndRecordsAChannelDeliveryHasNoRecordOf() throws Exception {
+        Broadcaster bj = newBroadcaster();
+        Channel channel = studio.open(bj.caller(), new ChannelDraft("went live before delivery kept records", null, Visibility.PRIVATE));
+        assertEquals(Optional.empty(), gate.publish(bj.call("61")));
+        gate.publishDone(bj.call("61"));
+        forgetDeliveryRecords(channel.id());
+        assertEquals(Optional.empty(), gate.publish(bj.call("62")), "the resume is not refused for delivery's sake");
+        assertEquals(ChannelState.LIVE, channels.find(channel.id()).state());
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement read = c.prepareStatement("SELECT private_channel FROM delivery_channel WHERE channel_id = ?")) {
+            read.setString(1, channel.id());
+            try (ResultSet row = read.executeQuery()) {
+                assertTrue(row.next() && row.getBoolean(1), "made again from the channel: private");
+            }
+        }
+        assertEquals(1, records.publishesOf(bj.name(), 10).stream().filter(p -> p.channelId().equals(channel.id())).count(),
+                "the resumed publish");
+
+        forgetDeliveryRecords(channel.id());
+        assertEquals(ReplayCheck.State.NONE, records.replayCheck(channel.id(), Duration.ZERO, Instant.now()).state());
+        lifecycle.end(channel.id(), bj.caller());
+        assertEquals(ReplayCheck.State.DUE, records.replayCheck(channel.id(), Duration.ZERO, Instant.now()).state(),
+                "ended, and recorded at its end: its replay is written like any other");
     }
 
     @Test

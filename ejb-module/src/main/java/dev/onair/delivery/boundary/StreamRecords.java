@@ -1,5 +1,7 @@
 package dev.onair.delivery.boundary;
 
+import dev.onair.channels.boundary.Channels;
+import dev.onair.channels.entity.ChannelState;
 import dev.onair.channels.entity.StreamEnded;
 import dev.onair.channels.entity.StreamInterrupted;
 import dev.onair.channels.entity.StreamResumed;
@@ -7,6 +9,7 @@ import dev.onair.channels.entity.StreamStarted;
 import dev.onair.channels.entity.Visibility;
 import dev.onair.delivery.entity.DeliveryChannel;
 import dev.onair.delivery.entity.DeliveryPublish;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -26,16 +29,22 @@ public class StreamRecords {
     @PersistenceContext(unitName = "onair")
     EntityManager em;
 
+    @EJB
+    Channels channels;
+
     /** The channel went live: its record, and its first publish's. */
     public void started(@Observes StreamStarted event) {
-        if (em.find(DeliveryChannel.class, event.channelId()) == null) {
-            em.persist(new DeliveryChannel(event.channelId(), event.visibility() == Visibility.PRIVATE));
-            em.flush(); // before the publish that refers to it
-        }
+        channelRecord(event.channelId(), event.visibility());
         publishStarted(event.publishId(), event.channelId(), event.folder(), event.at());
     }
 
+    /**
+     * The broadcaster published again. The channel's record is there since it went live; should it
+     * not be (it went live on a node of an earlier version, before this record existed), it is made
+     * from the channel as its component shows it.
+     */
     public void resumed(@Observes StreamResumed event) {
+        channelRecord(event.channelId(), null);
         publishStarted(event.publishId(), event.channelId(), event.folder(), event.at());
     }
 
@@ -49,18 +58,31 @@ public class StreamRecords {
         }
     }
 
-    /** The channel ended: so did every publish of it still open, and its replay is due once they are uploaded. */
+    /**
+     * The channel ended: so did every publish of it still open, and its replay is due once they are
+     * uploaded. A channel that went live without delivery's record of it (on a node of an earlier
+     * version) gets one now, so that its replay is written too.
+     */
     public void ended(@Observes StreamEnded event) {
-        DeliveryChannel channel = em.find(DeliveryChannel.class, event.channelId());
-        if (channel == null) {
+        if (event.previous() == ChannelState.CREATED) {
             return; // it never went live: nothing to deliver
         }
+        channelRecord(event.channelId(), null);
+        DeliveryChannel channel = em.find(DeliveryChannel.class, event.channelId());
         channel.end(event.at());
         em.createNamedQuery(DeliveryPublish.OF_CHANNEL, DeliveryPublish.class)
                 .setParameter("channel", event.channelId())
                 .getResultStream()
                 .forEach(publish -> publish.end(event.at()));
         em.flush();
+    }
+
+    private void channelRecord(String channelId, Visibility known) {
+        if (em.find(DeliveryChannel.class, channelId) == null) {
+            Visibility visibility = known != null ? known : channels.find(channelId).visibility();
+            em.persist(new DeliveryChannel(channelId, visibility == Visibility.PRIVATE));
+            em.flush(); // before the publish that refers to it
+        }
     }
 
     private void publishStarted(String publishId, String channelId, String folder, Instant at) {

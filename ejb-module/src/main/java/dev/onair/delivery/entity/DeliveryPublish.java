@@ -1,5 +1,6 @@
 package dev.onair.delivery.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,6 +14,7 @@ import java.time.Instant;
  * its HLS into and when it started and ended. The id is the publish's.
  */
 @Entity
+@Cacheable(false) // written on the node a publish reaches, read on the node that syncs its folder
 @Table(name = "delivery_publish")
 @NamedQuery(name = DeliveryPublish.IN_FOLDER,
         query = "SELECT p FROM DeliveryPublish p WHERE p.folder = :folder ORDER BY p.startedAt DESC")
