@@ -3,6 +3,7 @@ package dev.onair.shared;
 import dev.onair.channels.control.ChannelConfig;
 import dev.onair.delivery.control.DeliveryConfig;
 import dev.onair.ingest.control.IngestConfig;
+import dev.onair.ingest.control.NginxConfig;
 import dev.onair.logins.control.LoginConfig;
 import dev.onair.signin.control.SignInConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -106,6 +107,16 @@ class SettingsTest {
         assertEquals(List.of("a", "b"), Settings.entries(Optional.of(List.of(" a", "", "b "))));
         Settings.InvalidSetting refused = assertThrows(Settings.InvalidSetting.class, () -> Settings.between("onair.a", 0, 1, 10));
         assertEquals("onair.a must be a number from 1 to 10, not '0'", refused.getMessage());
+    }
+
+    @Test
+    void ingestAcceptsAtStartUpExactlyWhatNginxsConfigurationTakes() {
+        ConfigFixture.bind(IngestConfig.class, Map.of("onair.ingest.capacity", "10000",
+                "onair.ingest.rtmp.connections-per-address", "1000")).check();
+        new NginxConfig.Limits(10_000, 1000, Duration.ofSeconds(10)); // and nginx's configuration takes the largest
+        refused("onair.ingest.capacity", () -> ConfigFixture.bind(IngestConfig.class, Map.of("onair.ingest.capacity", "10001")).check());
+        refused("onair.ingest.rtmp.connections-per-address",
+                () -> ConfigFixture.bind(IngestConfig.class, Map.of("onair.ingest.rtmp.connections-per-address", "1001")).check());
     }
 
     @Test

@@ -21,8 +21,6 @@ import java.util.Optional;
 @Dependent
 public class IngestConfig extends Settings.Bound {
 
-    /** The most publishers (or connections from one address) a node may be configured for. */
-    static final int MAX_CAPACITY = 100_000;
     /** What a callback secret may be made of: it goes into nginx's configuration as a URL parameter. */
     static final String CALLBACK_SECRET = "[A-Za-z0-9_-]{16,128}";
     /** What {@code onair.ingest.mode} may be. */
@@ -121,8 +119,8 @@ public class IngestConfig extends Settings.Bound {
             throw new Settings.InvalidSetting(rtmpsCertificate.isPresent() ? "onair.ingest.rtmps.certificate-key"
                     : "onair.ingest.rtmps.certificate", "set together with the other (a PEM certificate and its key)", "");
         }
-        Settings.between("onair.ingest.capacity", capacity, 1, MAX_CAPACITY);
-        Settings.between("onair.ingest.rtmp.connections-per-address", connectionsPerAddress, 1, MAX_CAPACITY);
+        Settings.between("onair.ingest.capacity", capacity, 1, NginxConfig.MAX_CAPACITY);
+        Settings.between("onair.ingest.rtmp.connections-per-address", connectionsPerAddress, 1, NginxConfig.MAX_PER_ADDRESS);
         Settings.positive("onair.ingest.rtmp.handshake-timeout", handshakeTimeout);
         Settings.positive("onair.ingest.hls.fragment", fragment);
         Settings.positive("onair.ingest.update-interval", updateInterval);

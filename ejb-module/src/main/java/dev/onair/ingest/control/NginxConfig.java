@@ -28,9 +28,10 @@ public record NginxConfig(IngestMode mode, Path rtmpModule, Path streamModule, P
                           Rtmps rtmps, int internalRtmpPort, int httpPort, Path hlsDir, Duration fragment,
                           Duration updateInterval, Duration idleTimeout, Limits limits, URI callbacks, String secret) {
 
-    /** The most streams one nginx is configured for. */
-    public static final int MAX_CAPACITY = 10_000;
-    public static final int MAX_PER_ADDRESS = 1000;
+    /** The most streams one nginx is configured for (IngestConfig checks the setting against it at start-up). */
+    static final int MAX_CAPACITY = 10_000;
+    /** The most connections one address may hold (likewise). */
+    static final int MAX_PER_ADDRESS = 1000;
     /** An encoder's connection, the stream module's to nginx-rtmp, and nginx-rtmp's end of that. */
     private static final int CONNECTIONS_PER_ENCODER = 3;
     /** RTMP and RTMPS. */
