@@ -169,8 +169,9 @@ class StreamLifecycleIT {
         assertEquals(Visibility.PUBLIC, started.visibility());
         assertEquals(List.of(publish(resumed.publishId(), channel.id(), resumed.at(), ended.at()),
                         publish(started.publishId(), channel.id(), started.at(), interrupted.at())),
-                records.publishesOf(bj.name(), 10).stream().map(p -> publish(p.publishId(), p.channelId(), p.startedAt(), p.endedAt()))
-                        .toList(), "delivery's own record of the publishes, from the events");
+                records.publishesOf(bj.name(), 10).stream()
+                        .map(p -> publish(p.publishId(), p.channelId(), p.privateChannel(), p.startedAt(), p.endedAt())).toList(),
+                "delivery's own record of the publishes, from the events, with the channel's visibility");
         assertEquals(Optional.of(bj.name()), records.folderOfPublish(started.publishId()));
         assertEquals(ReplayCheck.State.DUE, records.replayCheck(channel.id(), Duration.ZERO, Instant.now()).state(),
                 "ended, as delivery recorded it: the replay (of no segment here) is due");
@@ -180,7 +181,11 @@ class StreamLifecycleIT {
 
     /** A publish as delivery records it, to the millisecond (what every database keeps). */
     private static FolderPublish publish(String id, String channelId, Instant started, Instant ended) {
-        return new FolderPublish(id, channelId, started.truncatedTo(ChronoUnit.MILLIS), ended.truncatedTo(ChronoUnit.MILLIS));
+        return publish(id, channelId, false, started, ended);
+    }
+
+    private static FolderPublish publish(String id, String channelId, boolean privateChannel, Instant started, Instant ended) {
+        return new FolderPublish(id, channelId, privateChannel, started.truncatedTo(ChronoUnit.MILLIS), ended.truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** Forgets delivery's record of the channel, as a node of the version before delivery kept one would have left it. */
@@ -211,8 +216,8 @@ class StreamLifecycleIT {
                 assertTrue(row.next() && row.getBoolean(1), "made again from the channel: private");
             }
         }
-        assertEquals(1, records.publishesOf(bj.name(), 10).stream().filter(p -> p.channelId().equals(channel.id())).count(),
-                "the resumed publish");
+        assertEquals(List.of(true), records.publishesOf(bj.name(), 10).stream().filter(p -> p.channelId().equals(channel.id()))
+                .map(FolderPublish::privateChannel).toList(), "the resumed publish, of a private channel");
 
         forgetDeliveryRecords(channel.id());
         assertEquals(ReplayCheck.State.NONE, records.replayCheck(channel.id(), Duration.ZERO, Instant.now()).state());

@@ -57,9 +57,13 @@ public class DatabaseSyncRecords implements SyncRecords {
 
     @Override
     public List<FolderPublish> publishesOf(String folder, int max) {
-        return em.createNamedQuery(DeliveryPublish.IN_FOLDER, DeliveryPublish.class)
+        // every publish has its channel's record (a foreign key): the join drops none
+        return em.createNamedQuery(DeliveryPublish.IN_FOLDER, Object[].class)
                 .setParameter("folder", folder).setMaxResults(max).getResultStream()
-                .map(p -> new FolderPublish(p.id(), p.channelId(), p.startedAt(), p.endedAt()))
+                .map(row -> {
+                    DeliveryPublish p = (DeliveryPublish) row[0];
+                    return new FolderPublish(p.id(), p.channelId(), (Boolean) row[1], p.startedAt(), p.endedAt());
+                })
                 .toList();
     }
 
@@ -71,33 +75,21 @@ public class DatabaseSyncRecords implements SyncRecords {
         return listed.isEmpty() ? List.of() : record(folder, listed, now);
     }
 
+    /** Each listed segment takes the next position in its channel's recording; the listing says its channel and key. */
     private List<Segment> record(String folder, List<Listed> listed, Instant now) {
-        Map<String, Integer> nextSeq = new HashMap<>();
-        Map<String, String> lastPublish = new HashMap<>();
-        Map<String, String> channelOf = new HashMap<>();
+        Map<String, Segment> last = new HashMap<>();
         List<Segment> recorded = new ArrayList<>();
         for (Listed item : listed) {
-            String channelId = channelOf.computeIfAbsent(item.publishId(), id -> em.find(DeliveryPublish.class, id).channelId());
-            DeliveryChannel channel = em.find(DeliveryChannel.class, channelId);
-            int seq = nextSeq.computeIfAbsent(channelId, id -> {
-                Integer highest = em.createNamedQuery(Segment.HIGHEST_SEQ_OF_CHANNEL, Integer.class)
-                        .setParameter("channel", id).getSingleResult();
-                if (highest != null) {
-                    lastPublish.put(id, em.createQuery("SELECT s.publishId FROM Segment s WHERE s.channelId = :channel"
-                                    + " AND s.seq = :seq", String.class)
-                            .setParameter("channel", id).setParameter("seq", highest).getSingleResult());
-                }
-                return highest == null ? 0 : highest + 1;
-            });
-            String previous = lastPublish.get(channelId);
-            boolean discontinuity = previous != null && !previous.equals(item.publishId());
-            String channelFolder = ObjectKeys.channelFolder(settings.privatePrefix(), channel.privateChannel(), channelId);
+            String channelId = item.publish().channelId();
+            Segment previous = last.computeIfAbsent(channelId, id -> em.createNamedQuery(Segment.LATEST_OF_CHANNEL, Segment.class)
+                    .setParameter("channel", id).getResultStream().findFirst().orElse(null));
+            int seq = previous == null ? 0 : previous.seq() + 1;
+            boolean discontinuity = previous != null && !previous.publishId().equals(item.publishId());
             Segment segment = new Segment(item.publishId(), channelId, folder, item.number(), seq, discontinuity,
-                    item.duration(), ObjectKeys.segment(channelFolder, item.publishId(), item.number()), now);
+                    item.duration(), ObjectKeys.segment(settings.privatePrefix(), item.publish(), item.number()), now);
             em.persist(segment);
             recorded.add(segment);
-            nextSeq.put(channelId, seq + 1);
-            lastPublish.put(channelId, item.publishId());
+            last.put(channelId, segment);
         }
         em.flush();
         return recorded;

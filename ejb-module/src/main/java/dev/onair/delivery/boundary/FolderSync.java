@@ -40,7 +40,8 @@ import java.util.logging.Logger;
  * {@link ReplayWriter}, {@link ThumbnailSchedule}, {@link FolderHealth} (backoff and status),
  * {@link SyncWrites} (the objects), {@link SegmentFiles}. A tick writes the database at most once:
  * what nginx newly lists and what written live playlists name, in one transaction
- * ({@link SyncRecords#commit}); only then are the named segments' files deleted.
+ * ({@link SyncRecords#commit}); only then are the named segments' files deleted. Segments at the
+ * live edge start uploading before it ({@link UploadQueue#startEarly}).
  */
 final class FolderSync {
 
@@ -159,10 +160,7 @@ final class FolderSync {
         }
         boolean ok = health.outcome((SyncWrites.Done) message, now);
         if (message instanceof Uploaded u) {
-            uploads.finished(u.segment(), ok);
-            if (ok) {
-                windows.of(u.segment().channelId()).uploaded(u.segment());
-            }
+            uploads.finished(u.number(), ok).filter(segment -> ok).ifPresent(segment -> windows.of(segment.channelId()).uploaded(segment));
         } else if (message instanceof LiveWritten w && ok) {
             windows.written(w.write(), now);
         } else if (message instanceof LiveWritten w) {
@@ -177,13 +175,15 @@ final class FolderSync {
         }
     }
 
-    /** Records what nginx newly lists and marks what live playlists now name, in one transaction; then deletes those files. */
+    /** Records what nginx newly lists (live edge: uploads started first) and marks what playlists name; deletes those files. */
     private void commit(Optional<PlaylistReader.Listing> listing, Instant now) {
         List<SyncRecords.Listed> listed = listing.map(PlaylistReader.Listing::listed).orElse(List.of());
         List<Segment> recorded = List.of();
-        List<Segment> named = windows.named();
+        if (!listed.isEmpty() && health.mayTry(now)) {
+            uploads.startEarly(listed, settings.privatePrefix(), settings.streamUploads()).forEach(writes::uploadListed);
+        }
         if (!listed.isEmpty() || windows.marksDue(now, !replays.idle())) {
-            List<Long> ids = named.stream().map(Segment::id).toList();
+            List<Long> ids = windows.named().stream().map(Segment::id).toList();
             recorded = Conflicts.retryingLockConflicts(COMMIT_ATTEMPTS, () -> records.commit(folder, listed, ids, now));
             windows.marked(files::delete);
         }

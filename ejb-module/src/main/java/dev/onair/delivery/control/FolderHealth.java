@@ -57,7 +57,7 @@ public final class FolderHealth {
 
     private static String describe(SyncWrites.Done result) {
         if (result instanceof SyncWrites.Uploaded u) {
-            return "segment " + u.segment().objectKey();
+            return "segment " + u.key();
         }
         if (result instanceof SyncWrites.LiveWritten w) {
             return "live playlist of channel " + w.write().channelId();

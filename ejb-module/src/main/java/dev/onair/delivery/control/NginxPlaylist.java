@@ -76,6 +76,18 @@ public record NginxPlaylist(List<Entry> entries) {
         return new NginxPlaylist(entries);
     }
 
+    /** Whether an entry above {@code number} is the first of its run in this window (a publish may have started there). */
+    public boolean opensRunAbove(long number) {
+        int run = -1;
+        for (Entry entry : entries) {
+            if (entry.run() != run && entry.number() > number) {
+                return true;
+            }
+            run = entry.run();
+        }
+        return false;
+    }
+
     /** How many publishes this window holds entries of. */
     public int runs() {
         return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).run() + 1;

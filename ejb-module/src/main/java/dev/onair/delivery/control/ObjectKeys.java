@@ -22,6 +22,11 @@ public final class ObjectKeys {
         return channelFolder + segmentUri(publishId, number);
     }
 
+    /** The key of segment {@code number} of {@code publish}: known from the listing, before the segment is recorded. */
+    public static String segment(String privatePrefix, SyncRecords.FolderPublish publish, long number) {
+        return segment(channelFolder(privatePrefix, publish.privateChannel(), publish.channelId()), publish.publishId(), number);
+    }
+
     /** A segment's URI relative to the channel folder, as the playlists name it. */
     public static String segmentUri(String publishId, long number) {
         return publishId + "/" + number + ".ts";

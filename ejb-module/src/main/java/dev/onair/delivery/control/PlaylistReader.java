@@ -30,6 +30,11 @@ import java.util.logging.Logger;
  * playlists for longer than its window (OnAir down, nginx not) are found on disk between the
  * last recorded number and the first listed one; their durations are measured from their
  * timestamps and each belongs to the publish that was going on when its file was last written.
+ * <p>
+ * The folder's publishes are asked for when something new is listed and either the reader has
+ * none yet, a new entry opens a run (nginx opens one for every publish, so a publish that started
+ * since the last ask shows there first) or segments slid out unread; otherwise the last answer
+ * holds, as no publish can have started: a steady stream costs no query per segment.
  */
 public final class PlaylistReader {
 
@@ -48,6 +53,8 @@ public final class PlaylistReader {
 
     private final Path dir;
     private long highWater = Long.MIN_VALUE;
+    /** The folder's publishes as last asked for, newest first; null when not asked since the start. */
+    private List<FolderPublish> known;
     private FileTime seenTime;
     private long seenSize = -1;
 
@@ -100,7 +107,9 @@ public final class PlaylistReader {
             seen(new Listing(List.of(), highWater, false, attributes.lastModifiedTime(), attributes.size()));
             return Optional.empty();
         }
-        List<FolderPublish> known = publishes.apply(PUBLISHES);
+        if (known == null || playlist.opensRunAbove(highWater) || fresh.get(0).number() > highWater + 1) {
+            known = publishes.apply(PUBLISHES);
+        }
         List<Listed> listed = new ArrayList<>(unlisted(fresh.get(0).number(), known));
         listed.addAll(attribute(playlist, fresh, written, known));
         return Optional.of(new Listing(List.copyOf(listed), fresh.get(fresh.size() - 1).number(),
@@ -117,6 +126,7 @@ public final class PlaylistReader {
     /** Forgets all: the next {@link #start} sets where to read from, and the playlist is read again even if unchanged. */
     public void forget() {
         highWater = Long.MIN_VALUE;
+        known = null;
         seenTime = null;
         seenSize = -1;
     }
@@ -143,7 +153,7 @@ public final class PlaylistReader {
                         new Object[] {entry.number(), dir});
                 continue;
             }
-            listed.add(new Listed(publishes.get(index).publishId(), entry.number(), entry.duration()));
+            listed.add(new Listed(publishes.get(index), entry.number(), entry.duration()));
         }
         return listed;
     }
@@ -169,7 +179,7 @@ public final class PlaylistReader {
                 Instant written = Files.getLastModifiedTime(file).toInstant();
                 FolderPublish publish = publishes.stream().filter(s -> !s.startedAt().isAfter(written)).findFirst().orElse(null);
                 if (timing != null && publish != null) {
-                    found.add(0, new Listed(publish.publishId(), number - 1, timing.until(next)));
+                    found.add(0, new Listed(publish, number - 1, timing.until(next)));
                 }
                 next = timing;
             } catch (IOException e) {

@@ -19,12 +19,19 @@ import java.util.Optional;
  */
 public interface SyncRecords {
 
-    /** A publish that writes to a folder; {@link #publishesOf} lists them newest first. */
-    record FolderPublish(String publishId, String channelId, Instant startedAt, Instant endedAt) {
+    /**
+     * A publish that writes to a folder, with its channel's visibility (fixed once the channel
+     * went live): what a segment's object key is made of. {@link #publishesOf} lists them newest first.
+     */
+    record FolderPublish(String publishId, String channelId, boolean privateChannel, Instant startedAt, Instant endedAt) {
     }
 
     /** A segment nginx listed, attributed to the publish that cut it, not recorded yet. */
-    record Listed(String publishId, long number, Duration duration) {
+    record Listed(FolderPublish publish, long number, Duration duration) {
+
+        public String publishId() {
+            return publish.publishId();
+        }
     }
 
     /** Whether a channel's replay can be written: every segment of it is in S3, and nginx had time to list the last. */

@@ -34,7 +34,8 @@ public final class SyncWrites {
         Throwable failure();
     }
 
-    public record Uploaded(Segment segment, Throwable failure) implements Done {
+    /** A segment's upload, known by its file number (its row may not be recorded yet). */
+    public record Uploaded(long number, String key, Throwable failure) implements Done {
     }
 
     public record LiveWritten(LiveWindow.Write write, Throwable failure) implements Done {
@@ -82,7 +83,13 @@ public final class SyncWrites {
                     }
                     return bucket.putFile(segment.objectKey(), file, SEGMENT_TYPE, IMMUTABLE);
                 })
-                .whenComplete((ok, failure) -> done.accept(new Uploaded(segment, failure)));
+                .whenComplete((ok, failure) -> done.accept(new Uploaded(segment.number(), segment.objectKey(), failure)));
+    }
+
+    /** Uploads segment {@code number} as nginx just listed it, before its row is recorded ({@link UploadQueue#startEarly}). */
+    public void uploadListed(long number, String key) {
+        bucket.putFile(key, dir.resolve(Segment.fileName(number)), SEGMENT_TYPE, IMMUTABLE)
+                .whenComplete((ok, failure) -> done.accept(new Uploaded(number, key, failure)));
     }
 
     public void live(LiveWindow.Write write) {

@@ -17,7 +17,8 @@ import java.time.Instant;
 @Cacheable(false) // written on the node a publish reaches, read on the node that syncs its folder
 @Table(name = "delivery_publish")
 @NamedQuery(name = DeliveryPublish.IN_FOLDER,
-        query = "SELECT p FROM DeliveryPublish p WHERE p.folder = :folder ORDER BY p.startedAt DESC")
+        query = "SELECT p, c.privateChannel FROM DeliveryPublish p, DeliveryChannel c WHERE c.channelId = p.channelId"
+                + " AND p.folder = :folder ORDER BY p.startedAt DESC")
 @NamedQuery(name = DeliveryPublish.OF_CHANNEL,
         query = "SELECT p FROM DeliveryPublish p WHERE p.channelId = :channel ORDER BY p.startedAt")
 @NamedQuery(name = DeliveryPublish.FOLDERS_PUBLISHING,

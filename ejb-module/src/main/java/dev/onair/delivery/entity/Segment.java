@@ -21,8 +21,9 @@ import java.time.Instant;
 @Table(name = "hls_segment")
 @NamedQuery(name = Segment.HIGHEST_IN_FOLDER,
         query = "SELECT MAX(s.number) FROM Segment s WHERE s.folder = :folder")
-@NamedQuery(name = Segment.HIGHEST_SEQ_OF_CHANNEL,
-        query = "SELECT MAX(s.seq) FROM Segment s WHERE s.channelId = :channel")
+@NamedQuery(name = Segment.LATEST_OF_CHANNEL, // both lookups by the unique index on (channel, seq), in one round trip
+        query = "SELECT s FROM Segment s WHERE s.channelId = :channel"
+                + " AND s.seq = (SELECT MAX(m.seq) FROM Segment m WHERE m.channelId = :channel)")
 @NamedQuery(name = Segment.PENDING_IN_FOLDER,
         query = "SELECT s FROM Segment s WHERE s.folder = :folder AND s.uploadedAt IS NULL ORDER BY s.number")
 @NamedQuery(name = Segment.FOLDERS_PENDING,
@@ -38,7 +39,7 @@ import java.time.Instant;
 public class Segment {
 
     public static final String HIGHEST_IN_FOLDER = "Segment.highestInFolder";
-    public static final String HIGHEST_SEQ_OF_CHANNEL = "Segment.highestSeqOfChannel";
+    public static final String LATEST_OF_CHANNEL = "Segment.latestOfChannel";
     public static final String PENDING_IN_FOLDER = "Segment.pendingInFolder";
     public static final String FOLDERS_PENDING = "Segment.foldersPending";
     public static final String OF_CHANNEL = "Segment.ofChannel";
@@ -108,7 +109,10 @@ public class Segment {
     public long number() { return number; }
 
     /** nginx's file name for it, inside {@link #folder()}. */
-    public String fileName() { return number + ".ts"; }
+    public String fileName() { return fileName(number); }
+
+    /** The name nginx gives the file of segment {@code number}. */
+    public static String fileName(long number) { return number + ".ts"; }
 
     public int seq() { return seq; }
 

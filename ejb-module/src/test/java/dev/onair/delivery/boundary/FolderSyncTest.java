@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -100,6 +101,32 @@ class FolderSyncTest {
         assertEquals(3, records.commits, "with no listing to ride along with, marks go alone after a while");
         assertFalse(onDisk(2));
         assertTrue(records.segments().stream().allMatch(Segment::uploaded));
+    }
+
+    @Test
+    void theLiveEdgeIsUploadedWhileItsRowIsRecordedAndAFailedCommitLosesNothing() throws Exception {
+        records.publish(FOLDER, "s1", "c1", clock.instant().minus(Duration.ofHours(2)));
+        nginxCuts(entries(0), 0);
+        FolderSync sync = sync();
+        sync.wake();
+        List<Boolean> inS3AtCommit = new ArrayList<>();
+        records.beforeCommit = () -> inS3AtCommit.add(bucket.objects.containsKey("channels/c1/s1/1.ts"));
+        nginxCuts(entries(0, 1), 1);
+        sync.wake();
+        assertEquals(List.of(true), inS3AtCommit, "segment 1 was put while its row was being written");
+        assertTrue(bucket.text(LIVE).contains("s1/1.ts"));
+
+        records.beforeCommit = () -> { };
+        records.failCommits = 1;
+        nginxCuts(entries(0, 1, 2), 2);
+        sync.wake();
+        assertTrue(bucket.objects.containsKey("channels/c1/s1/2.ts"), "put before the commit failed");
+        for (int i = 0; i < 20 && !bucket.text(LIVE).contains("s1/2.ts"); i++) {
+            clock.advance(Duration.ofSeconds(1));
+            sync.wake();
+        }
+        assertTrue(bucket.text(LIVE).contains("s1/2.ts"), "recorded after all, and named once in S3");
+        assertEquals(List.of(0L, 1L, 2L), records.segments().stream().map(Segment::number).toList(), "each recorded once");
     }
 
     @Test

@@ -23,7 +23,7 @@ class FolderHealthTest {
     private final Segment segment = MemoryRecords.row(1, "s1", "c1", 1, 0, false, T);
 
     private boolean fail(Instant at) {
-        return health.outcome(new SyncWrites.Uploaded(segment, new CompletionException(new ConnectException("refused"))), at);
+        return health.outcome(new SyncWrites.Uploaded(segment.number(), segment.objectKey(), new CompletionException(new ConnectException("refused"))), at);
     }
 
     @Test
@@ -49,7 +49,7 @@ class FolderHealthTest {
     void aSuccessResetsTheBackoffAndCountsTheUpload() {
         fail(T);
         assertTrue(health.failing());
-        assertTrue(health.outcome(new SyncWrites.Uploaded(segment, null), T.plusSeconds(1)));
+        assertTrue(health.outcome(new SyncWrites.Uploaded(segment.number(), segment.objectKey(), null), T.plusSeconds(1)));
         assertFalse(health.failing());
         assertTrue(health.mayTry(T.plusSeconds(1)));
         FolderHealth.Status status = health.status("folder", 0, null, Set.of());

@@ -80,8 +80,8 @@ class LiveWindowTest {
     void aWindowLoadedFromTheRowsContinuesWhereTheLastStopped() {
         records.publish("folder", "s1", "c1", T);
         List<Segment> recorded = records.commit("folder", List.of(
-                new SyncRecords.Listed("s1", 10, Duration.ofSeconds(2)),
-                new SyncRecords.Listed("s1", 11, Duration.ofSeconds(2))), List.of(), T);
+                records.listed("s1", 10, Duration.ofSeconds(2)),
+                records.listed("s1", 11, Duration.ofSeconds(2))), List.of(), T);
         records.commit("folder", List.of(), recorded.stream().map(Segment::id).toList(), T);
         LiveWindow window = LiveWindow.load("c1", records);
         window.uploaded(MemoryRecords.row(500, "s1", "c1", 12, 2, false, T));

@@ -24,6 +24,9 @@ import java.util.Set;
  */
 public final class MemoryRecords implements SyncRecords {
 
+    /** Where private channels' objects go, as the sync under test is told. */
+    private static final String PRIVATE_PREFIX = TestSettings.delivery(Map.of()).privatePrefix();
+
     private final List<FolderPublish> publishes = new ArrayList<>();
     private final Map<String, String> folders = new HashMap<>();
     private final List<Segment> segments = new ArrayList<>();
@@ -34,16 +37,23 @@ public final class MemoryRecords implements SyncRecords {
     /** Commits still to fail, with this exception. */
     public int failCommits;
     public RuntimeException commitFailure = new IllegalStateException("the database is away");
+    /** Runs at the start of each commit, before it may fail: what the test wants to see then. */
+    public Runnable beforeCommit = () -> { };
     private long nextId = 1;
 
     /** A publish on {@code folder} for {@code channelId}, going on since {@code startedAt}. */
     public synchronized void publish(String folder, String publishId, String channelId, Instant startedAt) {
-        publishes.add(new FolderPublish(publishId, channelId, startedAt, null));
+        publishes.add(new FolderPublish(publishId, channelId, false, startedAt, null));
         folders.put(publishId, folder);
     }
 
+    /** Segment {@code number} of publish {@code publishId}, as nginx lists it. */
+    public synchronized Listed listed(String publishId, long number, Duration duration) {
+        return new Listed(publishes.stream().filter(s -> s.publishId().equals(publishId)).findFirst().orElseThrow(), number, duration);
+    }
+
     public synchronized void endPublish(String publishId, Instant at) {
-        publishes.replaceAll(s -> s.publishId().equals(publishId) ? new FolderPublish(s.publishId(), s.channelId(), s.startedAt(), at) : s);
+        publishes.replaceAll(s -> s.publishId().equals(publishId) ? new FolderPublish(s.publishId(), s.channelId(), s.privateChannel(), s.startedAt(), at) : s);
     }
 
     public synchronized void endChannel(String channelId) {
@@ -87,6 +97,7 @@ public final class MemoryRecords implements SyncRecords {
     @Override
     public synchronized List<Segment> commit(String folder, List<Listed> listed, Collection<Long> uploaded, Instant now) {
         commits++;
+        beforeCommit.run();
         if (failCommits > 0) {
             failCommits--;
             throw commitFailure;
@@ -94,12 +105,12 @@ public final class MemoryRecords implements SyncRecords {
         segments.stream().filter(s -> uploaded.contains(s.id()) && !s.uploaded()).forEach(s -> set(s, "uploadedAt", now));
         List<Segment> recorded = new ArrayList<>();
         for (Listed item : listed) {
-            String channelId = publishes.stream().filter(s -> s.publishId().equals(item.publishId())).findFirst().orElseThrow().channelId();
+            String channelId = item.publish().channelId();
             Optional<Segment> last = segments.stream().filter(s -> s.channelId().equals(channelId)).max(Comparator.comparingInt(Segment::seq));
             int seq = last.map(s -> s.seq() + 1).orElse(0);
             boolean discontinuity = last.isPresent() && !last.get().publishId().equals(item.publishId());
             Segment segment = new Segment(item.publishId(), channelId, folder, item.number(), seq, discontinuity, item.duration(),
-                    ObjectKeys.segment("channels/" + channelId + "/", item.publishId(), item.number()), now);
+                    ObjectKeys.segment(PRIVATE_PREFIX, item.publish(), item.number()), now);
             set(segment, "id", nextId++);
             segments.add(segment);
             recorded.add(segment);

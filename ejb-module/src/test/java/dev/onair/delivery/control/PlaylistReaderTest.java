@@ -40,7 +40,7 @@ class PlaylistReaderTest {
     }
 
     private static FolderPublish publish(String id, Instant startedAt) {
-        return new FolderPublish(id, "c1", startedAt, null);
+        return new FolderPublish(id, "c1", false, startedAt, null);
     }
 
     @Test
@@ -51,8 +51,8 @@ class PlaylistReaderTest {
         FolderPublish first = publish("s1", WRITTEN.minusSeconds(60));
         FolderPublish reconnect = publish("s2", WRITTEN.minusSeconds(5));
         PlaylistReader.Listing listing = reader.read(max -> publishes(max, reconnect, first), WRITTEN.plusSeconds(1)).orElseThrow();
-        assertEquals(List.of(new Listed("s1", 0, Duration.ofSeconds(2)), new Listed("s1", 1, Duration.ofMillis(1500)),
-                new Listed("s2", 2, Duration.ofSeconds(2)), new Listed("s2", 3, Duration.ofSeconds(2))), listing.listed());
+        assertEquals(List.of(new Listed(first, 0, Duration.ofSeconds(2)), new Listed(first, 1, Duration.ofMillis(1500)),
+                new Listed(reconnect, 2, Duration.ofSeconds(2)), new Listed(reconnect, 3, Duration.ofSeconds(2))), listing.listed());
         assertEquals(3, listing.highest());
         assertTrue(listing.fresh(), "written a second ago: the live edge");
     }
@@ -65,8 +65,37 @@ class PlaylistReaderTest {
         FolderPublish old = publish("s1", WRITTEN.minusSeconds(60));
         FolderPublish next = publish("s2", WRITTEN.plusSeconds(1));
         PlaylistReader.Listing listing = reader.read(max -> publishes(max, next, old), WRITTEN.plusSeconds(60)).orElseThrow();
-        assertEquals(List.of(new Listed("s1", 7, Duration.ofSeconds(2))), listing.listed());
+        assertEquals(List.of(new Listed(old, 7, Duration.ofSeconds(2))), listing.listed());
         assertFalse(listing.fresh(), "read a minute after nginx wrote it: a backlog");
+    }
+
+    @Test
+    void thePublishesAreAskedForAgainOnlyWhenANewRunMayHoldANewPublish() throws Exception {
+        PlaylistReader reader = new PlaylistReader(dir);
+        reader.start(-1);
+        FolderPublish first = publish("s1", WRITTEN.minusSeconds(60));
+        playlist("#EXTINF:2.000,\n0.ts\n", WRITTEN);
+        reader.seen(reader.read(max -> publishes(max, first), WRITTEN).orElseThrow());
+        playlist("#EXTINF:2.000,\n0.ts\n#EXTINF:2.000,\n1.ts\n", WRITTEN.plusSeconds(2));
+        PlaylistReader.Listing steady = reader.read(max -> publishes(max, first), WRITTEN.plusSeconds(2)).orElseThrow();
+        assertEquals(1, publishLookups.size(), "the same publish goes on: the last answer holds");
+        assertEquals(List.of(new Listed(first, 1, Duration.ofSeconds(2))), steady.listed());
+        reader.seen(steady);
+
+        FolderPublish reconnect = publish("s2", WRITTEN.plusSeconds(3));
+        playlist("#EXTINF:2.000,\n0.ts\n#EXTINF:2.000,\n1.ts\n#EXT-X-DISCONTINUITY\n#EXTINF:2.000,\n2.ts\n", WRITTEN.plusSeconds(5));
+        PlaylistReader.Listing next = reader.read(max -> publishes(max, reconnect, first), WRITTEN.plusSeconds(5)).orElseThrow();
+        assertEquals(2, publishLookups.size(), "a new run: a publish may have started, asked again");
+        assertEquals(List.of(new Listed(reconnect, 2, Duration.ofSeconds(2))), next.listed());
+        reader.seen(next);
+
+        playlist("#EXTINF:2.000,\n1.ts\n#EXT-X-DISCONTINUITY\n#EXTINF:2.000,\n2.ts\n#EXTINF:2.000,\n5.ts\n", WRITTEN.plusSeconds(11));
+        reader.read(max -> publishes(max, reconnect, first), WRITTEN.plusSeconds(11));
+        assertEquals(3, publishLookups.size(), "3.ts and 4.ts slid out unread: asked again to attribute them");
+        reader.forget();
+        reader.start(2);
+        reader.read(max -> publishes(max, reconnect, first), WRITTEN.plusSeconds(11));
+        assertEquals(4, publishLookups.size(), "after forgetting, asked again");
     }
 
     @Test
@@ -111,8 +140,9 @@ class PlaylistReaderTest {
         playlist("#EXTINF:2.000,\n3.ts\n", WRITTEN);
         PlaylistReader reader = new PlaylistReader(dir);
         reader.start(0);
-        PlaylistReader.Listing listing = reader.read(max -> publishes(max, publish("s1", WRITTEN.minusSeconds(60))), WRITTEN).orElseThrow();
-        assertEquals(List.of(new Listed("s1", 1, Duration.ofSeconds(2)), new Listed("s1", 2, Duration.ofSeconds(2)),
-                new Listed("s1", 3, Duration.ofSeconds(2))), listing.listed(), "1.ts and 2.ts slid out of nginx's window unread");
+        FolderPublish only = publish("s1", WRITTEN.minusSeconds(60));
+        PlaylistReader.Listing listing = reader.read(max -> publishes(max, only), WRITTEN).orElseThrow();
+        assertEquals(List.of(new Listed(only, 1, Duration.ofSeconds(2)), new Listed(only, 2, Duration.ofSeconds(2)),
+                new Listed(only, 3, Duration.ofSeconds(2))), listing.listed(), "1.ts and 2.ts slid out of nginx's window unread");
     }
 }

@@ -23,8 +23,8 @@ class ReplayWriterTest {
         records.publish("folder", "s1", "c1", T.minusSeconds(60));
         records.publish("folder", "s2", "c1", T.minusSeconds(30));
         List<Segment> rows = records.commit("folder", List.of(
-                new SyncRecords.Listed("s1", 1, Duration.ofSeconds(2)), new SyncRecords.Listed("s1", 2, Duration.ofSeconds(2)),
-                new SyncRecords.Listed("s2", 3, Duration.ofSeconds(2)), new SyncRecords.Listed("s2", 4, Duration.ofMillis(1500))),
+                records.listed("s1", 1, Duration.ofSeconds(2)), records.listed("s1", 2, Duration.ofSeconds(2)),
+                records.listed("s2", 3, Duration.ofSeconds(2)), records.listed("s2", 4, Duration.ofMillis(1500))),
                 List.of(), T);
         List<Long> ids = rows.stream().map(Segment::id).limit(uploadAll ? 4 : 3).toList();
         records.commit("folder", List.of(), ids, T);
