@@ -142,7 +142,7 @@ final class FolderSync {
         commit(reader.read(max -> records.publishesOf(folder, max), now), now);
         uploads.refill(max -> records.pending(folder, max), windows::held, created);
         if (health.mayTry(now)) {
-            windows.writeDue(settings.liveWindow(), writes::live);
+            windows.writeDue(settings.liveWindow(), uploads::catchingUp, now, writes::live);
             uploads.start(settings.streamUploads()).forEach(writes::upload);
             replays.due(now, id -> uploads.holds(id) || windows.busy(id), records, windows, settings.liveWindow())
                     .forEach(writes::replay);

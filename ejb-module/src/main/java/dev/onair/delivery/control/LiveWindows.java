@@ -5,6 +5,7 @@ import dev.onair.delivery.entity.Segment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The live windows of the channels a folder's sync works for (a broadcaster's folder serves one
@@ -25,11 +27,15 @@ public final class LiveWindows {
 
     private final SyncRecords records;
     private final Map<String, LiveWindow> windows = new LinkedHashMap<>();
+    /** When each channel's playlist was last written. */
+    private final Map<String, Instant> lastWrites = new HashMap<>();
     private final List<Segment> named = new ArrayList<>();
     private Instant namedSince;
 
     /** How long marks wait for a listing to ride along with before they are committed alone. */
     public static final Duration MARKS_WAIT = Duration.ofSeconds(5);
+    /** How often at most the playlist of a channel that catches up on a backlog is written. */
+    public static final Duration CATCH_UP_WRITES = Duration.ofSeconds(1);
 
     public LiveWindows(SyncRecords records) {
         this.records = records;
@@ -59,9 +65,23 @@ public final class LiveWindows {
         return !named.isEmpty() && (replayExpected || !namedSince.plus(MARKS_WAIT).isAfter(now));
     }
 
-    /** Writes every playlist that is due, of the last {@code size} segments. */
-    public void writeDue(int size, Consumer<LiveWindow.Write> write) {
-        windows.values().forEach(w -> w.due(size).ifPresent(write));
+    /**
+     * Writes every playlist that is due, of the last {@code size} segments; that of a channel
+     * {@code catchingUp} on a backlog (more of its segments queued) at most every
+     * {@link #CATCH_UP_WRITES}, as each would be outdated by the next upload. The live edge is
+     * written as soon as its segment is in S3.
+     */
+    public void writeDue(int size, Predicate<String> catchingUp, Instant now, Consumer<LiveWindow.Write> write) {
+        windows.forEach((channelId, window) -> {
+            Instant last = lastWrites.get(channelId);
+            if (last != null && catchingUp.test(channelId) && last.plus(CATCH_UP_WRITES).isAfter(now)) {
+                return;
+            }
+            window.due(size).ifPresent(w -> {
+                lastWrites.put(channelId, now);
+                write.accept(w);
+            });
+        });
     }
 
     /** The segments named by written playlists and not yet marked. */
@@ -79,6 +99,7 @@ public final class LiveWindows {
     /** The channel's replay is written: its window is done. */
     public void close(String channelId) {
         windows.remove(channelId);
+        lastWrites.remove(channelId);
     }
 
     /** Whether the channel's playlist is being written or due, or segments of it wait for one or for their marks. */
@@ -116,6 +137,7 @@ public final class LiveWindows {
     /** Forgets every window (the next use reloads it from the rows) and what was named. */
     public void forget() {
         windows.clear();
+        lastWrites.clear();
         named.clear();
         namedSince = null;
     }

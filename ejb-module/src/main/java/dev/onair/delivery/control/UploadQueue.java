@@ -145,6 +145,11 @@ public final class UploadQueue {
                 || queue.stream().anyMatch(s -> s.channelId().equals(channelId));
     }
 
+    /** Whether segments of the channel wait to start (a backlog), or rows may wait in the database only. */
+    public boolean catchingUp(String channelId) {
+        return moreInStore || queue.stream().anyMatch(s -> s.channelId().equals(channelId));
+    }
+
     public boolean nothingInFlight() {
         return inFlight.isEmpty() && early.isEmpty();
     }

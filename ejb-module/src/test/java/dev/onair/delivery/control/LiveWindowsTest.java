@@ -21,7 +21,7 @@ class LiveWindowsTest {
     private LiveWindow.Write written(int seq) {
         windows.of("c1").uploaded(MemoryRecords.row(100 + seq, "s1", "c1", seq, seq, false, T));
         List<LiveWindow.Write> writes = new ArrayList<>();
-        windows.writeDue(10, writes::add);
+        windows.writeDue(10, id -> false, T, writes::add);
         assertEquals(1, writes.size());
         windows.written(writes.get(0), T.plusSeconds(seq));
         return writes.get(0);
@@ -45,5 +45,24 @@ class LiveWindowsTest {
         assertTrue(windows.named().isEmpty());
         assertFalse(windows.busy("c1"));
         assertFalse(windows.marksDue(T.plusSeconds(60), true));
+    }
+
+    @Test
+    void aChannelCatchingUpOnABacklogHasItsPlaylistWrittenAtMostEverySecond() {
+        LiveWindows catchingUp = new LiveWindows(new MemoryRecords());
+        List<LiveWindow.Write> writes = new ArrayList<>();
+        Instant at = T;
+        for (int seq = 0; seq < 10; seq++) {
+            catchingUp.of("c1").uploaded(MemoryRecords.row(100 + seq, "s1", "c1", seq, seq, false, T));
+            catchingUp.writeDue(10, id -> true, at, w -> {
+                writes.add(w);
+                catchingUp.written(w, T);
+            });
+            at = at.plusMillis(250);
+        }
+        assertEquals(3, writes.size(), "at 0, 1 and 2 s of 2.5: each would be outdated by the next upload");
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8), writes.stream().flatMap(w -> w.covered().stream()).map(Segment::seq).toList());
+        catchingUp.writeDue(10, id -> false, at, writes::add);
+        assertEquals(List.of(9), writes.get(3).covered().stream().map(Segment::seq).toList(), "caught up: written at once");
     }
 }

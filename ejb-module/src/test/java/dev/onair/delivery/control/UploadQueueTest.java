@@ -100,6 +100,20 @@ class UploadQueueTest {
     }
 
     @Test
+    void aChannelWithQueuedSegmentsIsCatchingUp() {
+        UploadQueue queue = new UploadQueue();
+        assertTrue(queue.catchingUp("c1"), "before the first refill the database may hold a backlog");
+        queue = caughtUp();
+        assertFalse(queue.catchingUp("c1"));
+        queue.offer(rows(0, 3, T));
+        queue.start(1);
+        assertTrue(queue.catchingUp("c1"), "two wait behind the one in flight");
+        assertFalse(queue.catchingUp("c2"));
+        queue.start(4);
+        assertFalse(queue.catchingUp("c1"), "all in flight: the next completion is the live edge");
+    }
+
+    @Test
     void theLiveEdgeStartsUploadingBeforeItsRowIsRecordedAndTheRowTakesThatUpload() {
         UploadQueue queue = caughtUp();
         assertEquals(Map.of(5L, "channels/c1/s1/5.ts"), queue.startEarly(listed(5), "private/", 4));
