@@ -75,9 +75,15 @@ final class BenchSupport {
     /** Used heap in MiB right after a full collection (jcmd GC.run, then GC.heap_info). */
     static double heapAfterGc(long pid) throws IOException, InterruptedException {
         jcmd(pid, "GC.run");
-        String info = jcmd(pid, "GC.heap_info");
-        var matcher = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
-        return matcher.find() ? Long.parseLong(matcher.group(1)) / 1024.0 : Double.NaN;
+        // G1 prints one heap line; the serial and parallel collectors one per generation
+        long used = -1;
+        for (String line : jcmd(pid, "GC.heap_info").split("\n")) {
+            var matcher = java.util.regex.Pattern.compile("used (\\d+)K").matcher(line);
+            if (!line.contains("Metaspace") && !line.contains("class space") && matcher.find()) {
+                used = Math.max(used, 0) + Long.parseLong(matcher.group(1));
+            }
+        }
+        return used < 0 ? Double.NaN : used / 1024.0;
     }
 
     static String jcmd(long pid, String command) throws IOException, InterruptedException {
