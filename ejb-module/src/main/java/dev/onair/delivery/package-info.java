@@ -12,12 +12,15 @@
  * {@link dev.onair.delivery.control.Bucket} (S3):
  * {@link dev.onair.delivery.control.PlaylistReader} records what nginx newly lists (a
  * {@link dev.onair.delivery.entity.Segment} row: the durable queue and the replay's source);
- * {@link dev.onair.delivery.control.UploadQueue} uploads it, a bounded window in memory;
+ * {@link dev.onair.delivery.control.UploadQueue} uploads it, a bounded window in memory (a
+ * segment at the live edge while its row is being written);
  * {@link dev.onair.delivery.control.LiveWindows} writes the channel's live playlist once every
  * segment it names is in S3 (segment before playlist), and only then are the rows marked and the
  * files deleted; {@link dev.onair.delivery.control.FolderHealth} retries with backoff for as long
  * as it takes; {@link dev.onair.delivery.control.ThumbnailSchedule} and
- * {@link dev.onair.delivery.control.ReplayWriter} do the rest. A step writes the database once.</li>
+ * {@link dev.onair.delivery.control.ReplayWriter} do the rest. A step writes the database once,
+ * and a steady stream's step reads nothing from it first (the folder's publishes are asked for
+ * again only when nginx opens a new run).</li>
  * <li><b>Its own records.</b> {@link dev.onair.delivery.boundary.StreamRecords} keeps delivery's
  * record of every channel that went live ({@link dev.onair.delivery.entity.DeliveryChannel}: private
  * or not, ended when) and of its publishes ({@link dev.onair.delivery.entity.DeliveryPublish}: the
