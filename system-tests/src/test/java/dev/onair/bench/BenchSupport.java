@@ -65,6 +65,26 @@ final class BenchSupport {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
     }
 
+    /** The fields of /proc/stat's cpu line that count as busy (idle, iowait, steal and the guests' repeats do not). */
+    private static final int[] BUSY_FIELDS = {1, 2, 3, 6, 7};
+
+    /** utime + stime + cutime + cstime: with the children it waited for. */
+    static long cpuTicksWithChildren(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+    }
+
+    /** Busy ticks of every CPU of the machine (user, nice, system, irq, softirq), from /proc/stat. */
+    static long machineBusyTicks() throws IOException {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long busy = 0;
+        for (int i : BUSY_FIELDS) {
+            busy += Long.parseLong(fields[i]);
+        }
+        return busy;
+    }
+
     static long clockTicks() throws IOException, InterruptedException {
         Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
         String text = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();

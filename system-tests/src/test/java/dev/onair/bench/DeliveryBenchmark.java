@@ -34,12 +34,14 @@ import java.util.concurrent.TimeUnit;
  *     place, every 2 s), each backed by a real publish of OnAir (accepted through
  *     nginx's callback, as nginx would ask); from the rename until OnAir's live playlist in the
  *     real s3proxy names the segment (by then the segment is there: the sync writes the playlist
- *     after it), polled every 5 ms; p50/p95/p99 at 1, 10 and 50 concurrent streams.</li>
+ *     after it), polled every 5 ms; p50/p95/p99 at 1, 10 and 50 concurrent streams, each for
+ *     {@code bench.seconds}.</li>
  * <li>Throughput of a backlog (4 streams, 64 segments of 1 MiB each listed at once) in MiB/s,
  *     and {@code rclone copy --transfers 8} of the same files to the same store, alternating,
  *     three rounds each.</li>
- * <li>OnAir's RSS and heap after a full GC each minute while it syncs 50 streams for
- *     {@code bench.soak.minutes} (10).</li>
+ * <li>OnAir's RSS and heap after a full GC each minute while it syncs the 50 streams for
+ *     {@code bench.soak.minutes} (10) more, and the latency of that time on a row of its own
+ *     (the forced collections stop OnAir's threads: a pause no production server has each minute).</li>
  * </ol>
  * It is not an *IT: the normal test run never starts it.
  */
@@ -54,6 +56,8 @@ class DeliveryBenchmark {
     private static final int BACKLOG_STREAMS = 4;
     private static final int BACKLOG_SEGMENTS = 64;
     private static final int ROUNDS = 3;
+    private static final int SECONDS_PER_MINUTE = 60;
+    private static final long BACKLOG_POLL_MILLIS = 20;
     private static final Duration CADENCE = Duration.ofSeconds(2);
     private static final int WINDOW = 15;
 
@@ -88,27 +92,29 @@ class DeliveryBenchmark {
         // 0. warm-up (not counted): the server's code paths compiled before the first figure
         List<Broadcast> warm = BenchSupport.open(api, 10, "warm-up");
         goLive(api, secret, warm);
-        stream(server, warm, WARMUP_SECONDS * 2, null);
+        stream(server, warm, WARMUP_SECONDS * 2, null, new ArrayList<>());
         endAll(api, warm);
 
         // 1. availability latency, 2 s cadence, at 1, 10 and 50 streams; the 50 also soak
         line("%n%-8s %8s %9s %9s %9s %9s %8s%n", "streams", "segments", "p50 ms", "p95 ms", "p99 ms", "max ms", "missed");
         List<String> soak = new ArrayList<>();
+        List<Double> soakLatencies = new ArrayList<>();
         for (int count : STREAMS) {
             List<Broadcast> broadcasts = BenchSupport.open(api, count, "delivery " + count);
             goLive(api, secret, broadcasts);
-            int seconds = count == STREAMS[STREAMS.length - 1] ? Math.max(SECONDS, SOAK_MINUTES * 60) : SECONDS;
-            List<Double> latencies = stream(server, broadcasts, seconds, count == STREAMS[STREAMS.length - 1] ? soak : null);
+            boolean last = count == STREAMS[STREAMS.length - 1];
+            List<Double> latencies = stream(server, broadcasts, SECONDS, last ? soak : null, soakLatencies);
             endAll(api, broadcasts);
-            Collections.sort(latencies);
-            int expected = (int) (count * (seconds / (double) CADENCE.toSeconds()));
-            line("%-8d %8d %9s %9s %9s %9s %8d%n", count, latencies.size(), BenchSupport.figure(BenchSupport.percentile(latencies, 50)),
-                    BenchSupport.figure(BenchSupport.percentile(latencies, 95)), BenchSupport.figure(BenchSupport.percentile(latencies, 99)),
-                    BenchSupport.figure(BenchSupport.percentile(latencies, 100)), Math.max(0, expected - latencies.size()));
+            row(String.valueOf(count), latencies, count * SECONDS);
+            if (last && SOAK_MINUTES > 0) {
+                row(count + ", soak", soakLatencies, count * SOAK_MINUTES * SECONDS_PER_MINUTE);
+            }
         }
         line("(from nginx's playlist rename to OnAir's live playlist in S3 naming the segment, which is there first; "
                 + "polled every 5 ms; after %d s of 10 streams to warm up, and %d s of each phase, not counted; "
-                + "aim: p99 <= 50 ms at 1 stream, <= 150 ms at 50)%n", 3 * WARMUP_SECONDS, WARMUP_SECONDS);
+                + "aim: p99 <= 50 ms at 1 stream, <= 150 ms at 50; the soak row: the %d minutes after the last phase, "
+                + "while the heap is read each minute after a full GC that stops OnAir's threads)%n",
+                3 * WARMUP_SECONDS, WARMUP_SECONDS, SOAK_MINUTES);
         line("%nOnAir while syncing %d streams (heap: used after a full GC):%n%-8s %10s %10s%n",
                 STREAMS[STREAMS.length - 1], "minute", "RSS MiB", "heap MiB");
         soak.forEach(out::append);
@@ -118,20 +124,27 @@ class DeliveryBenchmark {
         if (!BACKLOG) {
             return;
         }
-        line("%n%-24s %10s %10s%n", "backlog of " + BACKLOG_STREAMS * BACKLOG_SEGMENTS + " x 1 MiB", "seconds", "MiB/s");
+        line("%n%-24s %10s %10s %14s %14s%n", "backlog of " + BACKLOG_STREAMS * BACKLOG_SEGMENTS + " x 1 MiB", "seconds", "MiB/s",
+                "OnAir CPU s", "machine CPU s");
+        double ticks = BenchSupport.clockTicks();
         List<Double> onAir = new ArrayList<>();
         List<Double> rclone = new ArrayList<>();
         Path staged = server.dataDir().resolveSibling("bench").resolve("rclone-source");
         for (int round = 1; round <= ROUNDS; round++) {
-            double seconds = backlog(api, secret, server, s3, staged);
+            long[] used = new long[2];
+            double seconds = backlog(api, secret, server, s3, staged, used);
             onAir.add(BACKLOG_STREAMS * BACKLOG_SEGMENTS / seconds);
-            line("%-24s %10.2f %10.1f%n", "OnAir, round " + round, seconds, onAir.get(onAir.size() - 1));
+            line("%-24s %10.2f %10.1f %14.2f %14.2f%n", "OnAir, round " + round, seconds, onAir.get(onAir.size() - 1),
+                    used[0] / ticks, used[1] / ticks);
+            long[] before = cpu(server.pid());
             double rcloneSeconds = rclone(staged, "rclone-" + round);
+            used = since(before, server.pid());
             if (Double.isNaN(rcloneSeconds)) {
                 line("%-24s %10s %10s%n", "rclone, round " + round, "-", "(rclone not installed)");
             } else {
                 rclone.add(BACKLOG_STREAMS * BACKLOG_SEGMENTS / rcloneSeconds);
-                line("%-24s %10.2f %10.1f%n", "rclone, round " + round, rcloneSeconds, rclone.get(rclone.size() - 1));
+                line("%-24s %10.2f %10.1f %14.2f %14.2f%n", "rclone, round " + round, rcloneSeconds, rclone.get(rclone.size() - 1),
+                        used[0] / ticks, used[1] / ticks);
             }
         }
         Collections.sort(onAir);
@@ -142,12 +155,21 @@ class DeliveryBenchmark {
                 BenchSupport.figure(ratio));
     }
 
-    /** Writes every stream's segments for {@code seconds}; the latency of each segment after the warm-up. */
-    private List<Double> stream(OnAirServer server, List<Broadcast> broadcasts, int seconds, List<String> soak) throws Exception {
+    /**
+     * Writes every stream's segments for {@code seconds} after the warm-up; their latencies. With
+     * {@code soak}, goes on for {@link #SOAK_MINUTES} more, reading OnAir's RSS and heap (after a
+     * full GC it forces) each minute into {@code soak} and the latencies of that time into
+     * {@code soakLatencies}: the forced collections stop OnAir's threads, so they stay out of the
+     * phase's own figures.
+     */
+    private List<Double> stream(OnAirServer server, List<Broadcast> broadcasts, int seconds, List<String> soak,
+                                List<Double> soakLatencies) throws Exception {
         ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Double> soaked = new ConcurrentLinkedQueue<>();
         ScheduledExecutorService writers = Executors.newScheduledThreadPool(4);
         ScheduledExecutorService probes = Executors.newScheduledThreadPool(16);
         long warmEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARMUP_SECONDS);
+        long countEnd = warmEnd + TimeUnit.SECONDS.toNanos(seconds);
         try {
             for (int i = 0; i < broadcasts.size(); i++) {
                 Broadcast broadcast = broadcasts.get(i);
@@ -158,28 +180,43 @@ class DeliveryBenchmark {
                     try {
                         long number = stream.next();
                         long renamed = System.nanoTime();
-                        probe(probes, live, "/" + number + ".ts", renamed, renamed > warmEnd ? latencies : null);
+                        ConcurrentLinkedQueue<Double> into = renamed <= warmEnd ? null : renamed <= countEnd ? latencies
+                                : soak != null ? soaked : null;
+                        probe(probes, live, "/" + number + ".ts", renamed, into);
                     } catch (IOException e) {
                         System.err.println("writer: " + e);
                     }
                 }, offset, CADENCE.toMillis(), TimeUnit.MILLISECONDS);
             }
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARMUP_SECONDS + seconds);
-            int minute = 0;
-            while (System.nanoTime() < end) {
-                Thread.sleep(Math.min(60_000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
-                if (soak != null && System.nanoTime() < end + 1_000_000_000L) {
-                    minute++;
-                    soak.add(String.format(Locale.ROOT, "%-8d %10.1f %10.1f%n", minute, BenchSupport.rssMiB(server.pid()),
-                            BenchSupport.heapAfterGc(server.pid())));
-                }
+            sleepUntil(countEnd);
+            for (int minute = 1; soak != null && minute <= SOAK_MINUTES; minute++) {
+                sleepUntil(countEnd + TimeUnit.MINUTES.toNanos(minute));
+                soak.add(String.format(Locale.ROOT, "%-8d %10.1f %10.1f%n", minute, BenchSupport.rssMiB(server.pid()),
+                        BenchSupport.heapAfterGc(server.pid())));
             }
         } finally {
             writers.shutdownNow();
             Thread.sleep(3000); // the last probes
             probes.shutdownNow();
         }
+        soakLatencies.addAll(soaked);
         return new ArrayList<>(latencies);
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left = nanoTime - System.nanoTime();
+        if (left > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+    }
+
+    /** One line of the latency table; {@code expected} segments were written in the counted time. */
+    private void row(String label, List<Double> latencies, int expectedSeconds) {
+        Collections.sort(latencies);
+        int expected = (int) (expectedSeconds / (double) CADENCE.toSeconds());
+        line("%-8s %8d %9s %9s %9s %9s %8d%n", label, latencies.size(), BenchSupport.figure(BenchSupport.percentile(latencies, 50)),
+                BenchSupport.figure(BenchSupport.percentile(latencies, 95)), BenchSupport.figure(BenchSupport.percentile(latencies, 99)),
+                BenchSupport.figure(BenchSupport.percentile(latencies, 100)), Math.max(0, expected - latencies.size()));
     }
 
     /** Polls the live playlist every 5 ms until it names {@code uri}; records the latency; gives up after 30 s. */
@@ -213,8 +250,21 @@ class DeliveryBenchmark {
         });
     }
 
-    /** A backlog listed at once on {@link #BACKLOG_STREAMS} new streams; seconds until every segment is in S3. */
-    private double backlog(Api api, String secret, OnAirServer server, LocalS3 s3, Path staged) throws Exception {
+    /** OnAir's CPU ticks (its own and its finished children's: thumbnails) and the whole machine's busy ticks. */
+    private static long[] cpu(long pid) throws IOException {
+        return new long[] {BenchSupport.cpuTicksWithChildren(pid), BenchSupport.machineBusyTicks()};
+    }
+
+    private static long[] since(long[] before, long pid) throws IOException {
+        long[] now = cpu(pid);
+        return new long[] {now[0] - before[0], now[1] - before[1]};
+    }
+
+    /**
+     * A backlog listed at once on {@link #BACKLOG_STREAMS} new streams; seconds until every segment
+     * is in S3, and into {@code used} the CPU ticks of that time (see {@link #cpu}).
+     */
+    private double backlog(Api api, String secret, OnAirServer server, LocalS3 s3, Path staged, long[] used) throws Exception {
         List<Broadcast> broadcasts = BenchSupport.open(api, BACKLOG_STREAMS, "backlog");
         goLive(api, secret, broadcasts);
         List<SyntheticStream> streams = new ArrayList<>();
@@ -233,21 +283,41 @@ class DeliveryBenchmark {
         for (int i = 0; i < BACKLOG_STREAMS * BACKLOG_SEGMENTS; i++) {
             Files.copy(sample, staged.resolve(i + ".ts"));
         }
+        long[] before = cpu(server.pid());
         long start = System.nanoTime();
         for (SyntheticStream stream : streams) {
             stream.list();
         }
         for (Broadcast broadcast : broadcasts) {
-            while (s3.keys(broadcast.folder()).stream().filter(k -> k.endsWith(".ts")).count() < BACKLOG_SEGMENTS) {
-                Thread.sleep(20);
-                if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(5)) {
-                    throw new IllegalStateException("the backlog did not reach S3 in 5 minutes");
-                }
-            }
+            awaitBacklog(s3, broadcast.folder(), start);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        System.arraycopy(since(before, server.pid()), 0, used, 0, used.length);
         endAll(api, broadcasts);
         return seconds;
+    }
+
+    /**
+     * Waits until all {@link #BACKLOG_SEGMENTS} segments of the folder are in S3. Lightly, so as
+     * not to load the store while it is measured: the bucket is listed only until the first
+     * segment shows where the publish's segments go, then the last one is asked for alone
+     * (a HEAD), and only then is the folder listed again to count them all.
+     */
+    private static void awaitBacklog(LocalS3 s3, String folder, long start) throws InterruptedException {
+        String last = null;
+        while (true) {
+            if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(5)) {
+                throw new IllegalStateException("the backlog did not reach S3 in 5 minutes");
+            }
+            if (last == null) {
+                last = s3.keys(folder).stream().filter(k -> k.endsWith(".ts")).findFirst()
+                        .map(k -> k.substring(0, k.lastIndexOf('/') + 1) + (BACKLOG_SEGMENTS - 1) + ".ts").orElse(null);
+            } else if (s3.head(last).isPresent()
+                    && s3.keys(folder).stream().filter(k -> k.endsWith(".ts")).count() >= BACKLOG_SEGMENTS) {
+                return;
+            }
+            Thread.sleep(BACKLOG_POLL_MILLIS);
+        }
     }
 
     /** Wall-clock seconds of {@code rclone copy --transfers 8} of {@code source} into the bucket; NaN without rclone. */

@@ -47,7 +47,12 @@ class IngestBenchmark {
     private static final int[] STEPS = {250, 500, 750, 1000, 1500, 2000, 3000, 4000};
     private static final double P99_LIMIT_MS = 25;
     private static final int[] STREAMS = {0, 1, 10, 30};
-    private static final int SETTLE_SECONDS = Integer.getInteger("bench.settle", 15);
+    /**
+     * Seconds between adding streams and measuring: on two cores the JIT compiler is still busy
+     * compiling the new load's code paths 15 s after it starts (seen in a flight recording), and
+     * this figure is about a live stream in its steady state, not the server warming up.
+     */
+    private static final int SETTLE_SECONDS = Integer.getInteger("bench.settle", 60);
     private static final int SAMPLE_SECONDS = Integer.getInteger("bench.sample", 20);
     private static final int WORKERS = 128;
 

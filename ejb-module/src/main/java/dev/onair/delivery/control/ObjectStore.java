@@ -50,6 +50,12 @@ public class ObjectStore implements Bucket {
     private static final Duration WAIT_FOR_CONNECTION = Duration.ofSeconds(60);
     /** No byte moving for this long fails the request (it is tried again). */
     private static final Duration READ_WRITE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Bytes read from a segment's file at a time (the SDK's default is 16 KiB): a 1 MiB segment
+     * is 8 reads and writes to the connection rather than 64, each a trip through the SDK's and
+     * Netty's pipeline; at most a few are in memory per upload in flight.
+     */
+    private static final int UPLOAD_CHUNK = 128 * 1024;
 
     private static final Logger LOG = Logger.getLogger(ObjectStore.class.getName());
 
@@ -78,7 +84,8 @@ public class ObjectStore implements Bucket {
     /** Uploads {@code file} as {@code key}, streamed from disk. */
     @Override
     public CompletableFuture<Void> putFile(String key, Path file, String contentType, String cacheControl) {
-        return ready().thenCompose(s3 -> s3.putObject(request(key, contentType, cacheControl), AsyncRequestBody.fromFile(file)))
+        return ready().thenCompose(s3 -> s3.putObject(request(key, contentType, cacheControl),
+                        AsyncRequestBody.fromFile(body -> body.path(file).chunkSizeInBytes(UPLOAD_CHUNK))))
                 .thenApply(response -> null);
     }
 
