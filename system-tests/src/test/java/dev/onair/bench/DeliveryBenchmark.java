@@ -210,7 +210,7 @@ class DeliveryBenchmark {
         }
     }
 
-    /** One line of the latency table; {@code expected} segments were written in the counted time. */
+    /** One line of the latency table; {@code expectedSeconds}: the streams times the seconds counted (a segment each 2 s). */
     private void row(String label, List<Double> latencies, int expectedSeconds) {
         Collections.sort(latencies);
         int expected = (int) (expectedSeconds / (double) CADENCE.toSeconds());
