@@ -59,10 +59,10 @@ final class BenchSupport {
                 + URLEncoder.encode(key.substring(key.indexOf("?key=") + 5), StandardCharsets.UTF_8);
     }
 
+    /** utime + stime of the process. */
     static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
+        String[] fields = processStat(pid);
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** The fields of /proc/stat's cpu line that count as busy (idle, iowait, steal and the guests' repeats do not). */
@@ -70,9 +70,14 @@ final class BenchSupport {
 
     /** utime + stime + cutime + cstime: with the children it waited for. */
     static long cpuTicksWithChildren(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] fields = processStat(pid);
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+    }
+
+    /** The fields of /proc/{pid}/stat after the command name (the state is field 0). */
+    private static String[] processStat(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     /** Busy ticks of every CPU of the machine (user, nice, system, irq, softirq), from /proc/stat. */

@@ -141,13 +141,16 @@ public final class UploadQueue {
 
     /** Whether a segment of the channel waits or is in flight. */
     public boolean holds(String channelId) {
-        return inFlight.values().stream().anyMatch(s -> s.channelId().equals(channelId))
-                || queue.stream().anyMatch(s -> s.channelId().equals(channelId));
+        return inFlight.values().stream().anyMatch(s -> s.channelId().equals(channelId)) || queued(channelId);
     }
 
     /** Whether segments of the channel wait to start (a backlog), or rows may wait in the database only. */
     public boolean catchingUp(String channelId) {
-        return moreInStore || queue.stream().anyMatch(s -> s.channelId().equals(channelId));
+        return moreInStore || queued(channelId);
+    }
+
+    private boolean queued(String channelId) {
+        return queue.stream().anyMatch(s -> s.channelId().equals(channelId));
     }
 
     public boolean nothingInFlight() {
