@@ -74,6 +74,12 @@ final class BenchSupport {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
     }
 
+    /** cutime + cstime: the CPU of the children the process waited for. */
+    static long childrenCpuTicks(long pid) throws IOException {
+        String[] fields = processStat(pid);
+        return Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+    }
+
     /** The fields of /proc/{pid}/stat after the command name (the state is field 0). */
     private static String[] processStat(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
