@@ -28,10 +28,10 @@ public final class Digests {
         return HexFormat.of().formatHex(sha256(value));
     }
 
-    /** {@code bytes} random bytes from a {@link SecureRandom}, base64url without padding. */
     /** The random bytes of a generated secret: 256 bits. */
     public static final int SECRET_BYTES = 32;
 
+    /** {@code bytes} random bytes from a {@link SecureRandom}, base64url without padding. */
     public static String randomToken(int bytes) {
         byte[] value = new byte[bytes];
         RANDOM.nextBytes(value);

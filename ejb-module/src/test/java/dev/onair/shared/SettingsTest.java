@@ -31,7 +31,7 @@ class SettingsTest {
             ChannelConfig.class, DeliveryConfig.class, SignInConfig.class, LoginConfig.class);
     /** Keys the web tier binds (its WebConfig, tested there) and the one read anew on each use. */
     private static final Set<String> ELSEWHERE = Set.of("onair.http.trusted-proxies", "onair.rate-limits.sign-in",
-            "onair.rate-limits.refresh", "onair.rate-limits.exempt", "onair.auth.secure-cookies", "onair.admins");
+            "onair.rate-limits.refresh", "onair.rate-limits.token", "onair.rate-limits.exempt", "onair.auth.secure-cookies", "onair.admins");
 
     @Test
     void theDefaultsFileListsEveryKeyAComponentReadsAndNothingElse() {

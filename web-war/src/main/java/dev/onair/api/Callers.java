@@ -4,6 +4,7 @@ import dev.onair.accounts.boundary.Accounts;
 import dev.onair.accounts.entity.Account;
 import dev.onair.accounts.entity.Caller;
 import dev.onair.shared.DomainException;
+import dev.onair.signin.entity.Scopes;
 import dev.onair.signin.entity.SignInRefused;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,9 +26,15 @@ public class Callers {
     @EJB
     Accounts accounts;
 
+    /**
+     * The caller; an admin only when the account is one now and, for an API client's token, the
+     * token has the {@code admin} scope.
+     */
     public Caller of(SecurityContext security) {
         Account account = account(security);
-        return new Caller(account.id(), account.isAdmin());
+        JsonWebToken token = (JsonWebToken) security.getUserPrincipal();
+        boolean admin = account.isAdmin() && (ScopeCheck.clientId(token).isEmpty() || ScopeCheck.scopes(token).contains(Scopes.ADMIN));
+        return new Caller(account.id(), admin);
     }
 
     public Account account(SecurityContext security) {

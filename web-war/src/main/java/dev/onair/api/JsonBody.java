@@ -5,6 +5,7 @@ import dev.onair.shared.FieldError;
 import dev.onair.shared.InvalidInput;
 import dev.onair.shared.TooLarge;
 import dev.onair.shared.Violations;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -111,6 +112,19 @@ public final class JsonBody {
             return Optional.of(string.getString());
         }
         violations.add(field, "must be a string");
+        return Optional.empty();
+    }
+
+    /** The field as an array of strings; absent or null give empty, anything else is recorded as an error. */
+    public Optional<List<String>> texts(String field) {
+        JsonValue value = object.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (value instanceof JsonArray array && array.stream().allMatch(JsonString.class::isInstance)) {
+            return Optional.of(array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
+        }
+        violations.add(field, "must be an array of strings");
         return Optional.empty();
     }
 

@@ -3,6 +3,7 @@ package dev.onair.api;
 import dev.onair.accounts.entity.Role;
 import dev.onair.api.problems.Problem;
 import dev.onair.api.problems.Problems;
+import dev.onair.signin.entity.Scopes;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -15,6 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.OAuthFlow;
+import org.eclipse.microprofile.openapi.annotations.security.OAuthFlows;
+import org.eclipse.microprofile.openapi.annotations.security.OAuthScope;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,7 +64,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "channels", description = "Channels (broadcasts) as viewers and owners see them"),
                 @Tag(name = "auth", description = "Sign-in with Kakao, Google or another OpenID Connect provider; "
                         + "OnAir's access tokens and rotating refresh tokens"),
-                @Tag(name = "me", description = "The signed-in account, its login history and new-device notices"),
+                @Tag(name = "me", description = "The signed-in account, its login history, new-device notices and API clients"),
                 @Tag(name = "admin", description = "For administrators (onair.admins)")
         })
 @SecurityScheme(securitySchemeName = OnAirApi.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
@@ -68,9 +72,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         description = "An OnAir access token from /api/auth (sign-in callback or refresh): an RS256 JWT of at most "
                 + "15 minutes whose header says typ at+jwt (any other JWT is refused), with iss, aud, sub (the account id) "
                 + "and groups (user, admin).")
+@SecurityScheme(securitySchemeName = OnAirApi.CLIENT, type = SecuritySchemeType.OAUTH2,
+        description = "An API client's access token (OAuth 2.0 client credentials, RFC 6749 section 4.4): a broadcaster "
+                + "creates a client at /api/me/clients and the program asks /api/auth/token for a token with its id and "
+                + "secret (HTTP Basic or form fields). The token is an OnAir access token like a person's, acting for the "
+                + "client's owner, with client_id and scope; each operation names the scope it needs, and a token "
+                + "without it is answered 403 insufficient-scope.",
+        flows = @OAuthFlows(clientCredentials = @OAuthFlow(tokenUrl = "/api/auth/token", scopes = {
+                @OAuthScope(name = Scopes.CHANNELS_READ, description = "Read the owner's channels, their health and journal, the studio"),
+                @OAuthScope(name = Scopes.CHANNELS_WRITE, description = "Open, change and end the owner's channels; viewers and share links"),
+                @OAuthScope(name = Scopes.STREAM_KEY_READ, description = "Read the RTMP address and stream key"),
+                @OAuthScope(name = Scopes.STREAM_KEY_ROTATE, description = "Rotate the stream key"),
+                @OAuthScope(name = Scopes.EVENTS_READ, description = "Read the event feed"),
+                @OAuthScope(name = Scopes.WEBHOOKS_WRITE, description = "Manage webhook subscriptions"),
+                @OAuthScope(name = Scopes.ADMIN, description = "Administration (only for clients of administrators)")})))
 public class OnAirApi extends Application {
 
     public static final String BEARER = "bearer";
+    /** The client-credentials scheme: operations an API client may call name their scope with it. */
+    public static final String CLIENT = "clientCredentials";
 
     /** Names of the shared problem responses, for {@code @APIResponse(ref = ...)}. */
     public static final String BAD_REQUEST = "BadRequest";

@@ -38,7 +38,8 @@ public class RateLimits {
     /** The limited groups of endpoints, each with its setting ({@code <capacity>/<ISO-8601 period>}). */
     public enum Group {
         SIGN_IN("onair.rate-limits.sign-in"),
-        REFRESH("onair.rate-limits.refresh");
+        REFRESH("onair.rate-limits.refresh"),
+        TOKEN("onair.rate-limits.token");
 
         final String key;
 

@@ -25,6 +25,9 @@ public class WebConfig extends Settings.Bound {
     @ConfigProperty(name = "rate-limits.refresh")
     String refreshLimit;
 
+    @ConfigProperty(name = "rate-limits.token")
+    String tokenLimit;
+
     @ConfigProperty(name = "rate-limits.exempt")
     Optional<List<String>> rateLimitExempt;
 
@@ -56,6 +59,7 @@ public class WebConfig extends Settings.Bound {
         return RateLimits.Limit.parse(group.key, switch (group) {
             case SIGN_IN -> signInLimit;
             case REFRESH -> refreshLimit;
+            case TOKEN -> tokenLimit;
         });
     }
 

@@ -5,6 +5,8 @@
  * ({@link dev.onair.api.JsonBody}: unknown fields, wrong types and malformed JSON are 400s naming
  * the field) and every error leaves as problem+json ({@link dev.onair.api.problems}).
  * Bearer tokens are MicroProfile JWTs of type {@code at+jwt} ({@link dev.onair.api.TokenType});
+ * an API client's token also needs the scope its operation names in its OpenAPI security
+ * requirement, and a client not revoked ({@link dev.onair.api.ScopeCheck});
  * resources read the caller from the {@code SecurityContext} rather than injecting
  * {@code JsonWebToken}, so public endpoints stay quiet for anonymous calls. At the door, before any
  * resource: internal resources only on the internal listener ({@link dev.onair.api.Listeners}),

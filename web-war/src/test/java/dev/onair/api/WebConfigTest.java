@@ -39,6 +39,7 @@ class WebConfigTest {
         WebConfig settings = new WebConfig();
         settings.signInLimit = defaults.getProperty("onair.rate-limits.sign-in");
         settings.refreshLimit = defaults.getProperty("onair.rate-limits.refresh");
+        settings.tokenLimit = defaults.getProperty("onair.rate-limits.token");
         settings.secureCookies = defaults.getProperty("onair.auth.secure-cookies");
         settings.trustedProxies = Optional.empty();
         settings.rateLimitExempt = Optional.empty();

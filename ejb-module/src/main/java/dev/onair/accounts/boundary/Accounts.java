@@ -66,6 +66,15 @@ public class Accounts {
     }
 
     /**
+     * The account, its row locked until the caller's transaction ends ({@link NotFound} when there
+     * is none): another component that counts what an account has (its API clients) before adding
+     * one does so one at a time.
+     */
+    public Account lockForCount(String id) {
+        return lock(id);
+    }
+
+    /**
      * The account with the admin role as {@code onair.admins} says now, for a refresh: removing an
      * identity from the list takes the role away at the account's next refresh.
      */

@@ -60,6 +60,9 @@ public class SignInConfig extends Settings.Bound {
     @ConfigProperty(name = "purge-interval")
     Duration purgeInterval;
 
+    @ConfigProperty(name = "client-state-refresh")
+    Duration clientStateRefresh;
+
     @Override
     public void check() {
         redirectUris().forEach(uri -> Settings.httpUrl("onair.auth.redirect-uris", uri));
@@ -72,6 +75,7 @@ public class SignInConfig extends Settings.Bound {
         }
         Settings.positive("onair.auth.refresh-token-ttl", refreshTokenTtl);
         Settings.positive("onair.auth.purge-interval", purgeInterval);
+        Settings.positive("onair.auth.client-state-refresh", clientStateRefresh);
     }
 
     /** The ids of the providers offered, in order. */
@@ -126,5 +130,10 @@ public class SignInConfig extends Settings.Bound {
 
     public Duration purgeInterval() {
         return purgeInterval;
+    }
+
+    /** How old a node's knowledge of an API client may be before it reads it again (how soon a revocation bites). */
+    public Duration clientStateRefresh() {
+        return clientStateRefresh;
     }
 }

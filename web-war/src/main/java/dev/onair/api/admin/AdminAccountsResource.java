@@ -5,6 +5,7 @@ import dev.onair.accounts.entity.Role;
 import dev.onair.api.Callers;
 import dev.onair.api.OnAirApi;
 import dev.onair.shared.Ids;
+import dev.onair.signin.entity.Scopes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.ADMIN_GROUP)
 @SecurityRequirement(name = OnAirApi.BEARER)
+@SecurityRequirement(name = OnAirApi.CLIENT, scopes = Scopes.ADMIN)
 @Tag(name = "admin")
 @APIResponse(responseCode = "401", description = "No valid bearer token", ref = OnAirApi.UNAUTHORIZED)
 @APIResponse(responseCode = "403", description = "Not an admin", ref = OnAirApi.FORBIDDEN)

@@ -9,6 +9,7 @@ import dev.onair.logins.entity.Outcome;
 import dev.onair.shared.FieldError;
 import dev.onair.shared.InvalidInput;
 import dev.onair.shared.PageRequest;
+import dev.onair.signin.entity.Scopes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
@@ -34,6 +35,7 @@ import java.util.Locale;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.ADMIN_GROUP)
 @SecurityRequirement(name = OnAirApi.BEARER)
+@SecurityRequirement(name = OnAirApi.CLIENT, scopes = Scopes.ADMIN)
 @Tag(name = "admin")
 public class AdminLoginsResource {
 

@@ -7,6 +7,7 @@ import dev.onair.api.OnAirApi;
 import dev.onair.channels.boundary.ChannelAccess;
 import dev.onair.shared.Ids;
 import dev.onair.shared.InvalidInput;
+import dev.onair.signin.entity.Scopes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -61,6 +62,8 @@ public class ChannelViewersResource {
             description = "The accounts allowed besides the broadcaster and the admins, oldest first.")
     @APIResponse(responseCode = "200", description = "The allowed accounts",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ViewerView.class)))
+    @SecurityRequirement(name = OnAirApi.BEARER)
+    @SecurityRequirement(name = OnAirApi.CLIENT, scopes = Scopes.CHANNELS_READ)
     public List<ViewerView> list(@PathParam("id") String id, @Context SecurityContext security) {
         return access.viewers(ChannelsResource.checked(id), callers.of(security)).stream().map(ViewerView::of).toList();
     }
@@ -74,6 +77,8 @@ public class ChannelViewersResource {
     @APIResponse(responseCode = "200", description = "The allowed account",
             content = @Content(schema = @Schema(implementation = ViewerView.class)))
     @APIResponse(responseCode = "400", description = "accountId missing or not an account", ref = OnAirApi.BAD_REQUEST)
+    @SecurityRequirement(name = OnAirApi.BEARER)
+    @SecurityRequirement(name = OnAirApi.CLIENT, scopes = Scopes.CHANNELS_WRITE)
     public ViewerView allow(@PathParam("id") String id, @Context SecurityContext security, InputStream body) {
         String channelId = ChannelsResource.checked(id);
         JsonBody json = JsonBody.read(body, Set.of("accountId"));
@@ -87,6 +92,8 @@ public class ChannelViewersResource {
             description = "At once: the account no longer sees the channel and gets no more playback signatures for it "
                     + "(one already issued lapses at its expiry, onair.cdn.signed-ttl).")
     @APIResponse(responseCode = "204", description = "Withdrawn")
+    @SecurityRequirement(name = OnAirApi.BEARER)
+    @SecurityRequirement(name = OnAirApi.CLIENT, scopes = Scopes.CHANNELS_WRITE)
     public Response withdraw(@PathParam("id") String id, @PathParam("accountId") String accountId,
                              @Context SecurityContext security) {
         access.withdraw(ChannelsResource.checked(id), callers.of(security), Ids.existing("viewer", accountId));

@@ -16,6 +16,7 @@ import dev.onair.ingest.entity.HealthReport;
 import dev.onair.shared.Ids;
 import dev.onair.shared.InvalidInput;
 import dev.onair.shared.PageRequest;
+import dev.onair.signin.entity.Scopes;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -39,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
@@ -86,6 +88,9 @@ public class ChannelsResource {
     @APIResponse(responseCode = "200", description = "One page of channels",
             content = @Content(schema = @Schema(implementation = ChannelPageView.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is not valid", ref = OnAirApi.BAD_REQUEST)
+    @SecurityRequirementsSet
+    @SecurityRequirement(name = OnAirApi.BEARER)
+    @SecurityRequirement(name = OnAirApi.CLIENT, scopes = Scopes.CHANNELS_READ)
     public ChannelPageView list(
             @Parameter(description = "LIVE or ENDED", schema = @Schema(enumeration = {"LIVE", "ENDED"}, defaultValue = "LIVE"))
             @QueryParam("state") String state,
@@ -113,6 +118,9 @@ public class ChannelsResource {
     @APIResponse(responseCode = "200", description = "The channel",
             content = @Content(schema = @Schema(implementation = ChannelView.class)))
     @APIResponse(responseCode = "404", description = "No such channel, or a private one the caller may not see", ref = OnAirApi.NOT_FOUND)
+    @SecurityRequirementsSet
+    @SecurityRequirement(name = OnAirApi.BEARER)
+    @SecurityRequirement(name = OnAirApi.CLIENT, scopes = Scopes.CHANNELS_READ)
     public ChannelView get(@PathParam("id") String id,
                            @Parameter(description = "A private channel's share-link token") @QueryParam("share") String share,
                            @Context SecurityContext security) {
@@ -130,6 +138,9 @@ public class ChannelsResource {
     @APIResponse(responseCode = "404", description = "No such channel (or a private one the caller may not see), or no "
             + "replay yet (type no-replay: not ended, being written, or never on air)", ref = OnAirApi.NOT_FOUND)
     @APIResponse(responseCode = "503", description = "No CDN is configured (type cdn-not-configured)", ref = OnAirApi.UNAVAILABLE)
+    @SecurityRequirementsSet
+    @SecurityRequirement(name = OnAirApi.BEARER)
+    @SecurityRequirement(name = OnAirApi.CLIENT, scopes = Scopes.CHANNELS_READ)
     public ReplayView replay(@PathParam("id") String id,
                              @Parameter(description = "A private channel's share-link token") @QueryParam("share") String share,
                              @Context SecurityContext security) {
@@ -150,6 +161,7 @@ public class ChannelsResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token", ref = OnAirApi.UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = "Not the channel's broadcaster", ref = OnAirApi.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No such channel, or a private one the caller may not see", ref = OnAirApi.NOT_FOUND)
+    @SecurityRequirement(name = OnAirApi.CLIENT, scopes = Scopes.CHANNELS_WRITE)
     public ChannelView edit(@PathParam("id") String id, @Context SecurityContext security, InputStream body) {
         String channelId = checked(id);
         Caller caller = callers.of(security);
@@ -168,6 +180,7 @@ public class ChannelsResource {
     @APIResponse(responseCode = "403", description = "Neither the broadcaster nor an admin", ref = OnAirApi.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No such channel, or a private one the caller may not see", ref = OnAirApi.NOT_FOUND)
     @APIResponse(responseCode = "409", description = "Already ended (type illegal-transition)", ref = OnAirApi.CONFLICT)
+    @SecurityRequirement(name = OnAirApi.CLIENT, scopes = Scopes.CHANNELS_WRITE)
     public ChannelView end(@PathParam("id") String id, @Context SecurityContext security) {
         Caller caller = callers.of(security);
         return views.of(lifecycle.end(checked(id), caller), Viewer.of(caller));
@@ -187,6 +200,7 @@ public class ChannelsResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token", ref = OnAirApi.UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = "Neither the broadcaster nor an admin", ref = OnAirApi.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No such channel, or a private one the caller may not see", ref = OnAirApi.NOT_FOUND)
+    @SecurityRequirement(name = OnAirApi.CLIENT, scopes = Scopes.CHANNELS_READ)
     public StreamHealthView health(@PathParam("id") String id, @Context SecurityContext security) {
         HealthReport report = watchdog.report(checked(id), callers.of(security));
         return StreamHealthView.of(report, sync.statusOf(report.channel().id()));
@@ -204,6 +218,7 @@ public class ChannelsResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token", ref = OnAirApi.UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = "Neither the broadcaster nor an admin", ref = OnAirApi.FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No such channel, or a private one the caller may not see", ref = OnAirApi.NOT_FOUND)
+    @SecurityRequirement(name = OnAirApi.CLIENT, scopes = Scopes.EVENTS_READ)
     public List<StreamEventView> events(@PathParam("id") String id, @Context SecurityContext security) {
         return lifecycle.journalOf(checked(id), callers.of(security)).stream().map(StreamEventView::of).toList();
     }

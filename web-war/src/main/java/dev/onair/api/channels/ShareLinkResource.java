@@ -6,6 +6,7 @@ import dev.onair.api.OnAirApi;
 import dev.onair.channels.boundary.ChannelAccess;
 import dev.onair.channels.entity.IssuedShareLink;
 import dev.onair.shared.NotFound;
+import dev.onair.signin.entity.Scopes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -56,6 +57,8 @@ public class ShareLinkResource {
             description = "When it was made; the token itself was shown once, when it was made.")
     @APIResponse(responseCode = "200", description = "The share link, without its token",
             content = @Content(schema = @Schema(implementation = ShareLinkView.class)))
+    @SecurityRequirement(name = OnAirApi.BEARER)
+    @SecurityRequirement(name = OnAirApi.CLIENT, scopes = Scopes.CHANNELS_READ)
     public ShareLinkView get(@PathParam("id") String id, @Context SecurityContext security) {
         return access.shareLinkCreatedAt(ChannelsResource.checked(id), callers.of(security))
                 .map(created -> new ShareLinkView(null, null, created))
@@ -67,6 +70,8 @@ public class ShareLinkResource {
             description = "A new token, shown in this answer only; the previous link stops working at once.")
     @APIResponse(responseCode = "201", description = "The new share link with its token and URL",
             content = @Content(schema = @Schema(implementation = ShareLinkView.class)))
+    @SecurityRequirement(name = OnAirApi.BEARER)
+    @SecurityRequirement(name = OnAirApi.CLIENT, scopes = Scopes.CHANNELS_WRITE)
     public Response rotate(@PathParam("id") String id, @Context SecurityContext security) {
         IssuedShareLink link = access.rotateShareLink(ChannelsResource.checked(id), callers.of(security));
         String url = uri.getBaseUri().resolve("../channels/" + link.channelId() + "?share="
@@ -81,6 +86,8 @@ public class ShareLinkResource {
     @Operation(summary = "Withdraw the share link (its broadcaster or an admin)",
             description = "Whoever held it loses access at once: no channel, no URL, no new signature.")
     @APIResponse(responseCode = "204", description = "Withdrawn")
+    @SecurityRequirement(name = OnAirApi.BEARER)
+    @SecurityRequirement(name = OnAirApi.CLIENT, scopes = Scopes.CHANNELS_WRITE)
     public Response withdraw(@PathParam("id") String id, @Context SecurityContext security) {
         access.withdrawShareLink(ChannelsResource.checked(id), callers.of(security));
         return Response.noContent().build();

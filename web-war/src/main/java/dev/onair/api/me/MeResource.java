@@ -46,6 +46,8 @@ public class MeResource {
     @GET
     @Operation(summary = "The signed-in account")
     @APIResponse(responseCode = "200", description = "The account", content = @Content(schema = @Schema(implementation = AccountView.class)))
+    @SecurityRequirement(name = OnAirApi.BEARER)
+    @SecurityRequirement(name = OnAirApi.CLIENT)
     public AccountView me(@Context SecurityContext security) {
         return AccountView.of(callers.account(security));
     }

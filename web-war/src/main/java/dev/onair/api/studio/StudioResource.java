@@ -11,6 +11,7 @@ import dev.onair.channels.entity.Channel;
 import dev.onair.channels.entity.Viewer;
 import dev.onair.ingest.boundary.StreamKeys;
 import dev.onair.shared.NotFound;
+import dev.onair.signin.entity.Scopes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -64,6 +65,8 @@ public class StudioResource {
     @APIResponse(responseCode = "200", description = "The unfinished channel",
             content = @Content(schema = @Schema(implementation = ChannelView.class)))
     @APIResponse(responseCode = "404", description = "No unfinished channel: open one", ref = OnAirApi.NOT_FOUND)
+    @SecurityRequirement(name = OnAirApi.BEARER)
+    @SecurityRequirement(name = OnAirApi.CLIENT, scopes = Scopes.CHANNELS_READ)
     public ChannelView enter(@Context SecurityContext security) {
         Caller caller = callers.of(security);
         return studio.enter(caller)
@@ -80,6 +83,8 @@ public class StudioResource {
             content = @Content(schema = @Schema(implementation = ChannelView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, unknown fields or a malformed body", ref = OnAirApi.BAD_REQUEST)
     @APIResponse(responseCode = "409", description = "An unfinished channel exists (type open-channel-exists, its id in channelId)", ref = OnAirApi.CONFLICT)
+    @SecurityRequirement(name = OnAirApi.BEARER)
+    @SecurityRequirement(name = OnAirApi.CLIENT, scopes = Scopes.CHANNELS_WRITE)
     public Response open(@Context SecurityContext security, @Context UriInfo uri, InputStream body) {
         var draft = NewChannel.read(body);
         Channel channel = studio.open(callers.of(security), draft);
@@ -94,6 +99,8 @@ public class StudioResource {
             + "The key is issued on first request and stays the same until rotated.")
     @APIResponse(responseCode = "200", description = "Server URL and stream key",
             content = @Content(schema = @Schema(implementation = StreamKeyView.class)))
+    @SecurityRequirement(name = OnAirApi.BEARER)
+    @SecurityRequirement(name = OnAirApi.CLIENT, scopes = Scopes.STREAM_KEY_READ)
     public Response streamKey(@Context SecurityContext security) {
         Caller caller = callers.of(security);
         return secret(StreamKeyView.of(streamKeys.settingsOf(caller.accountId())));
@@ -104,6 +111,8 @@ public class StudioResource {
     @Operation(summary = "Rotate the stream key", description = "Makes a new key; the old one stops working at once.")
     @APIResponse(responseCode = "200", description = "The new server URL and stream key",
             content = @Content(schema = @Schema(implementation = StreamKeyView.class)))
+    @SecurityRequirement(name = OnAirApi.BEARER)
+    @SecurityRequirement(name = OnAirApi.CLIENT, scopes = Scopes.STREAM_KEY_ROTATE)
     public Response rotate(@Context SecurityContext security) {
         Caller caller = callers.of(security);
         return secret(StreamKeyView.of(streamKeys.rotate(caller.accountId())));
