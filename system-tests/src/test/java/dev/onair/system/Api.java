@@ -50,6 +50,11 @@ public final class Api {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        return exchange(request);
+    }
+
+    /** Sends a request built by the caller (its own headers: HTTP Basic, a form). */
+    public static Reply exchange(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response, response.body());

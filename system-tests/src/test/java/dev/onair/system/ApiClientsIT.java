@@ -5,12 +5,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -28,8 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * seconds; only admins' clients may administer.
  */
 class ApiClientsIT {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Api api = new Api();
 
@@ -53,25 +47,13 @@ class ApiClientsIT {
             String pair = URLEncoder.encode(basicId, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(basicSecret, StandardCharsets.UTF_8);
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }
-        return send(request);
+        return Api.exchange(request);
     }
 
     private static Api.Reply rawToken(String authorization, String form) {
-        return send(HttpRequest.newBuilder(OnAirServer.get().http("/api/auth/token")).timeout(Duration.ofSeconds(30))
+        return Api.exchange(HttpRequest.newBuilder(OnAirServer.get().http("/api/auth/token")).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
-    }
-
-    private static Api.Reply send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Api.Reply(response.statusCode(), response, response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String accessToken(JsonObject client, String form) {

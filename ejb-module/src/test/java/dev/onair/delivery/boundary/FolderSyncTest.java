@@ -7,16 +7,14 @@ import dev.onair.delivery.control.PlaylistReader;
 import dev.onair.delivery.control.TestSettings;
 import dev.onair.delivery.control.Thumbnailer;
 import dev.onair.delivery.entity.Segment;
+import dev.onair.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -209,33 +207,5 @@ class FolderSyncTest {
         clock.advance(LiveWindows.MARKS_WAIT);
         sync.wake();
         assertTrue(records.segments().stream().allMatch(Segment::uploaded));
-    }
-
-    /** A clock the test moves. */
-    private static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,12 +1,10 @@
 package dev.onair.signin.boundary;
 
+import dev.onair.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -18,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ApiClientStatesTest {
 
     private static final Duration REFRESH = Duration.ofSeconds(5);
+    private static final Instant START = Instant.parse("2026-12-03T10:00:00Z");
 
     /** The database as the states read it: which clients are active, and how often they were read. */
     private static final class Store extends ApiClients {
@@ -31,30 +30,11 @@ class ApiClientStatesTest {
         }
     }
 
-    private static final class Ticking extends Clock {
-        Instant now = Instant.parse("2026-12-03T10:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void aRevocationElsewhereBitesAtTheNextRefreshNotTheTokensExpiry() {
         Store store = new Store();
         store.active.add("a");
-        Ticking clock = new Ticking();
+        TestClock clock = new TestClock(START);
         ApiClientStates states = new ApiClientStates(store, REFRESH, clock);
 
         assertTrue(states.active("a"));
@@ -62,9 +42,9 @@ class ApiClientStatesTest {
         assertEquals(1, store.reads, "one read per client per refresh, not one per request");
 
         store.active.remove("a"); // revoked on another node
-        clock.now = clock.now.plus(REFRESH).minusMillis(1);
+        clock.advance(REFRESH.minusMillis(1));
         assertTrue(states.active("a"), "still as last read");
-        clock.now = clock.now.plusMillis(1);
+        clock.advance(Duration.ofMillis(1));
         assertFalse(states.active("a"), "refused once the refresh is due");
         assertEquals(2, store.reads);
     }
@@ -73,7 +53,7 @@ class ApiClientStatesTest {
     void aRevocationOnThisNodeBitesAtOnce() {
         Store store = new Store();
         store.active.add("a");
-        ApiClientStates states = new ApiClientStates(store, REFRESH, new Ticking());
+        ApiClientStates states = new ApiClientStates(store, REFRESH, new TestClock(START));
         assertTrue(states.active("a"));
         store.active.remove("a");
         states.forget("a");
@@ -83,11 +63,11 @@ class ApiClientStatesTest {
     @Test
     void unknownClientsAreRefusedAndTheMemoryStaysBounded() {
         Store store = new Store();
-        Ticking clock = new Ticking();
+        TestClock clock = new TestClock(START);
         ApiClientStates states = new ApiClientStates(store, REFRESH, clock);
         for (int i = 0; i < ApiClientStates.MAX_ENTRIES + 10; i++) {
             assertFalse(states.active("c" + i));
-            clock.now = clock.now.plusMillis(1);
+            clock.advance(Duration.ofMillis(1));
         }
         assertTrue(states.size() <= ApiClientStates.MAX_ENTRIES, String.valueOf(states.size()));
     }
