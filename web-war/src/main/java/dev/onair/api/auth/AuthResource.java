@@ -205,7 +205,7 @@ public class AuthResource {
     @Path("token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "An access token for an API client", description = "OAuth 2.0 client credentials (RFC 6749 "
+    @Operation(operationId = "clientCredentialsToken", summary = "An access token for an API client", description = "OAuth 2.0 client credentials (RFC 6749 "
             + "section 4.4): grant_type=client_credentials, the client authenticated with HTTP Basic (client_secret_basic: "
             + "the form-encoded id and secret) or with client_id and client_secret in the form (client_secret_post), not "
             + "both; scope (space-separated) narrows the token to some of the client's scopes. The token acts for the "

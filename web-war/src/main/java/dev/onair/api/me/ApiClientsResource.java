@@ -59,7 +59,7 @@ public class ApiClientsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an API client", description = "A program that acts for this account within its "
+    @Operation(operationId = "createApiClient", summary = "Create an API client", description = "A program that acts for this account within its "
             + "scopes, with client credentials at /api/auth/token. The answer holds the secret, this once; at most 20 "
             + "active clients per account; the admin scope for administrators only.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewApiClient.class)))
@@ -74,7 +74,7 @@ public class ApiClientsResource {
     }
 
     @GET
-    @Operation(summary = "My API clients", description = "Newest first, revoked ones included; never their secrets.")
+    @Operation(operationId = "listApiClients", summary = "My API clients", description = "Newest first, revoked ones included; never their secrets.")
     @APIResponse(responseCode = "200", description = "The clients", content = @Content(
             schema = @Schema(type = SchemaType.ARRAY, implementation = ApiClientView.class)))
     public List<ApiClientView> list(@Context SecurityContext security) {
@@ -83,7 +83,7 @@ public class ApiClientsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One of my API clients")
+    @Operation(operationId = "getApiClient", summary = "One of my API clients")
     @APIResponse(responseCode = "200", description = "The client", content = @Content(schema = @Schema(implementation = ApiClientView.class)))
     @APIResponse(responseCode = "404", description = "No such client of this account (unknown-client)", ref = OnAirApi.NOT_FOUND)
     public ApiClientView get(@Context SecurityContext security, @PathParam("id") String id) {
@@ -92,7 +92,7 @@ public class ApiClientsResource {
 
     @POST
     @Path("{id}/rotation")
-    @Operation(summary = "Rotate an API client's secret", description = "A new secret, in this answer only; the old one "
+    @Operation(operationId = "rotateApiClientSecret", summary = "Rotate an API client's secret", description = "A new secret, in this answer only; the old one "
             + "gets no more tokens from now on (tokens it got work until they expire, at most 15 minutes).")
     @APIResponse(responseCode = "200", description = "The client with its new secret",
             content = @Content(schema = @Schema(implementation = ApiClientView.class)))
@@ -104,7 +104,7 @@ public class ApiClientsResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Revoke an API client", description = "It gets no more tokens, and the tokens it has stop "
+    @Operation(operationId = "revokeApiClient", summary = "Revoke an API client", description = "It gets no more tokens, and the tokens it has stop "
             + "working within onair.auth.client-state-refresh (5 s by default) on every node. Revoking twice is fine.")
     @APIResponse(responseCode = "200", description = "The revoked client", content = @Content(schema = @Schema(implementation = ApiClientView.class)))
     @APIResponse(responseCode = "404", description = "No such client of this account (unknown-client)", ref = OnAirApi.NOT_FOUND)

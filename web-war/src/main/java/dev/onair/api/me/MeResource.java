@@ -6,6 +6,7 @@ import dev.onair.api.OnAirApi;
 import dev.onair.logins.boundary.LoginHistory;
 import dev.onair.logins.boundary.LoginNotices;
 import dev.onair.shared.PageRequest;
+import dev.onair.signin.entity.Scopes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -47,7 +48,7 @@ public class MeResource {
     @Operation(summary = "The signed-in account")
     @APIResponse(responseCode = "200", description = "The account", content = @Content(schema = @Schema(implementation = AccountView.class)))
     @SecurityRequirement(name = OnAirApi.BEARER)
-    @SecurityRequirement(name = OnAirApi.CLIENT)
+    @SecurityRequirement(name = OnAirApi.CLIENT, scopes = Scopes.CHANNELS_READ)
     public AccountView me(@Context SecurityContext security) {
         return AccountView.of(callers.account(security));
     }
