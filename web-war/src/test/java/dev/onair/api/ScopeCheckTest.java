@@ -3,6 +3,7 @@ package dev.onair.api;
 import dev.onair.api.admin.AdminAccountsResource;
 import dev.onair.api.admin.AdminLoginsResource;
 import dev.onair.api.auth.AuthResource;
+import dev.onair.api.auth.TokenResource;
 import dev.onair.api.channels.ChannelViewersResource;
 import dev.onair.api.channels.ChannelsResource;
 import dev.onair.api.channels.ShareLinkResource;
@@ -43,7 +44,8 @@ class ScopeCheckTest {
 
     private static final List<Class<?>> RESOURCES = List.of(AdminAccountsResource.class, AdminLoginsResource.class,
             AuthResource.class, ChannelViewersResource.class, ChannelsResource.class, ShareLinkResource.class,
-            EdgeResource.class, IngestCallbacksResource.class, ApiClientsResource.class, MeResource.class, StudioResource.class);
+            EdgeResource.class, IngestCallbacksResource.class, ApiClientsResource.class, MeResource.class, StudioResource.class,
+            TokenResource.class);
 
     /** Operations no API client may call: a person signed in only (a client cannot make or keep clients, or read sign-ins). */
     private static final Set<String> PEOPLE_ONLY = Set.of(

@@ -7,25 +7,15 @@ import dev.onair.api.RateLimits;
 import dev.onair.api.WebConfig;
 import dev.onair.api.problems.Problems;
 import dev.onair.shared.DomainException;
-import dev.onair.shared.InvalidInput;
-import dev.onair.signin.boundary.ApiClients;
 import dev.onair.signin.boundary.SignIn;
 import dev.onair.signin.boundary.VerificationKeys;
-import dev.onair.signin.entity.ClientRefused;
 import dev.onair.signin.entity.IssuedTokens;
 import dev.onair.signin.entity.SignInRefused;
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -47,11 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
-import java.io.StringReader;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -71,18 +57,12 @@ public class AuthResource {
     static final String BROWSER_COOKIE = "onair_signin";
     static final String REFRESH_COOKIE = "onair_refresh";
     static final String COOKIE_PATH = "/api/auth";
-    private static final String BASIC = "Basic ";
-    private static final String GRANT_CLIENT_CREDENTIALS = "client_credentials";
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     SignIn signIn;
 
     @Inject
     VerificationKeys verificationKeys;
-
-    @EJB
-    ApiClients apiClients;
 
     @Inject
     ClientAddresses clients;
@@ -202,50 +182,6 @@ public class AuthResource {
     }
 
     @POST
-    @Path("token")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "clientCredentialsToken", summary = "An access token for an API client", description = "OAuth 2.0 client credentials (RFC 6749 "
-            + "section 4.4): grant_type=client_credentials, the client authenticated with HTTP Basic (client_secret_basic: "
-            + "the form-encoded id and secret) or with client_id and client_secret in the form (client_secret_post), not "
-            + "both; scope (space-separated) narrows the token to some of the client's scopes. The token acts for the "
-            + "client's owner; no refresh token is issued (ask again). Errors carry RFC 6749 section 5.2's error and "
-            + "error_description besides the problem members, as application/json.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
-            schema = @Schema(implementation = ClientCredentialsForm.class)))
-    @APIResponse(responseCode = "200", description = "A token",
-            content = @Content(schema = @Schema(implementation = ClientTokenView.class)))
-    @APIResponse(responseCode = "400", description = "grant_type missing or not client_credentials (unsupported-grant-type), "
-            + "a scope the client does not have (invalid-scope), or both ways of authenticating (invalid-request)")
-    @APIResponse(responseCode = "401", description = "Unknown client, wrong secret, or a revoked client (invalid-client)")
-    @APIResponse(responseCode = "403", description = "The client's owner is disabled (account-disabled)")
-    @APIResponse(responseCode = "429", description = "This address asked for tokens too often (rate-limited, with Retry-After)")
-    public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                          @FormParam("grant_type") String grantType, @FormParam("scope") String scope,
-                          @FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret) {
-        boolean basic = authorization != null && authorization.regionMatches(true, 0, BASIC, 0, BASIC.length());
-        try {
-            limit(RateLimits.Group.TOKEN);
-            if (grantType == null || grantType.isBlank()) {
-                throw InvalidInput.of("grant_type", "is required (client_credentials)");
-            }
-            if (!GRANT_CLIENT_CREDENTIALS.equals(grantType)) {
-                throw ClientRefused.unsupportedGrantType(grantType);
-            }
-            String[] credentials = basic ? basicCredentials(authorization) : new String[] {clientId, clientSecret};
-            if (basic && clientSecret != null) {
-                throw InvalidInput.of("client_secret", "the client authenticated with HTTP Basic already; use one way only");
-            }
-            if (basic && clientId != null && !clientId.equals(credentials[0])) {
-                throw InvalidInput.of("client_id", "is not the client of the HTTP Basic credentials");
-            }
-            return noStore(Response.ok(ClientTokenView.of(apiClients.token(credentials[0], credentials[1], scope))));
-        } catch (DomainException e) {
-            return tokenRefusal(e, basic);
-        }
-    }
-
-    @POST
     @Path("logout")
     @Operation(summary = "Sign out", description = "Revokes the session of the refresh token (cookie or JSON body) "
             + "and clears the cookie. Access tokens already issued stay valid until they expire (at most 15 minutes).")
@@ -272,53 +208,6 @@ public class AuthResource {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(KEYS_MAX_AGE);
         return Response.ok(verificationKeys.publishedJson()).cacheControl(cache).build();
-    }
-
-    /** The id and secret of {@code Basic base64(urlencoded id ":" urlencoded secret)} (RFC 6749 section 2.3.1). */
-    private static String[] basicCredentials(String authorization) {
-        try {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(BASIC.length()).trim()),
-                    StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            if (colon < 0) {
-                throw ClientRefused.invalidClient();
-            }
-            return new String[] {URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
-        } catch (IllegalArgumentException e) {
-            throw ClientRefused.invalidClient();
-        }
-    }
-
-    /**
-     * A refusal of the token endpoint: the problem document with RFC 6749 section 5.2's
-     * {@code error} and {@code error_description}, as application/json (what OAuth libraries
-     * parse); a failed client authentication challenges for HTTP Basic.
-     */
-    private Response tokenRefusal(DomainException e, boolean basic) {
-        Response problem = problem(e);
-        JsonObject body = JSON.createReader(new StringReader((String) problem.getEntity())).readObject();
-        JsonObjectBuilder withOAuth = JSON.createObjectBuilder(body).add("error", oauthError(e));
-        if (e.detail() != null) {
-            withOAuth.add("error_description", e.detail());
-        }
-        Response.ResponseBuilder refusal = Response.fromResponse(problem).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(withOAuth.build().toString());
-        if (problem.getStatus() == Response.Status.UNAUTHORIZED.getStatusCode()) {
-            refusal.header(HttpHeaders.WWW_AUTHENTICATE, null).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"onair\"");
-        }
-        return noStore(refusal);
-    }
-
-    private static String oauthError(DomainException e) {
-        if (e instanceof ClientRefused refused) {
-            return refused.oauthError();
-        }
-        return switch (e.kind()) {
-            case FORBIDDEN -> "unauthorized_client";
-            case LIMITED -> "slow_down";
-            default -> "invalid_request";
-        };
     }
 
     /** Counts the request against its group's limit for this client address; over it, {@link RateLimited}. */

@@ -29,14 +29,16 @@ public record ApiClientView(
         String secret) {
 
     static ApiClientView of(ApiClient client) {
-        return new ApiClientView(client.id(), client.name(), client.scopes(), client.createdAt(), client.secretRotatedAt(),
-                client.lastUsedAt(), client.revokedAt(), null);
+        return of(client, null);
     }
 
     static ApiClientView of(ClientSecret made) {
-        ApiClient client = made.client();
+        return of(made.client(), made.secret());
+    }
+
+    private static ApiClientView of(ApiClient client, String secret) {
         return new ApiClientView(client.id(), client.name(), client.scopes(), client.createdAt(), client.secretRotatedAt(),
-                client.lastUsedAt(), client.revokedAt(), made.secret());
+                client.lastUsedAt(), client.revokedAt(), secret);
     }
 
     @Override
