@@ -2,6 +2,7 @@ package dev.onair.shared;
 
 import dev.onair.channels.control.ChannelConfig;
 import dev.onair.delivery.control.DeliveryConfig;
+import dev.onair.feed.control.FeedConfig;
 import dev.onair.ingest.control.IngestConfig;
 import dev.onair.ingest.control.NginxConfig;
 import dev.onair.logins.control.LoginConfig;
@@ -28,7 +29,7 @@ class SettingsTest {
 
     /** Every component's settings bean in the EJB module. */
     private static final List<Class<? extends Settings.Checked>> COMPONENTS = List.of(NodeConfig.class, IngestConfig.class,
-            ChannelConfig.class, DeliveryConfig.class, SignInConfig.class, LoginConfig.class);
+            ChannelConfig.class, DeliveryConfig.class, SignInConfig.class, LoginConfig.class, FeedConfig.class);
     /** Keys the web tier binds (its WebConfig, tested there) and the one read anew on each use. */
     private static final Set<String> ELSEWHERE = Set.of("onair.http.trusted-proxies", "onair.rate-limits.sign-in",
             "onair.rate-limits.refresh", "onair.rate-limits.token", "onair.rate-limits.exempt", "onair.auth.secure-cookies", "onair.admins");

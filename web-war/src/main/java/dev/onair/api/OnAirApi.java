@@ -65,6 +65,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "auth", description = "Sign-in with Kakao, Google or another OpenID Connect provider; "
                         + "OnAir's access tokens and rotating refresh tokens"),
                 @Tag(name = "me", description = "The signed-in account, its login history, new-device notices and API clients"),
+                @Tag(name = "events", description = "The event feed: what happened to the caller's channels and streams, in order"),
                 @Tag(name = "admin", description = "For administrators (onair.admins)")
         })
 @SecurityScheme(securitySchemeName = OnAirApi.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",

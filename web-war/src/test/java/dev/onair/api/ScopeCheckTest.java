@@ -8,6 +8,7 @@ import dev.onair.api.channels.ChannelViewersResource;
 import dev.onair.api.channels.ChannelsResource;
 import dev.onair.api.channels.ShareLinkResource;
 import dev.onair.api.edge.EdgeResource;
+import dev.onair.api.events.EventsResource;
 import dev.onair.api.ingest.IngestCallbacksResource;
 import dev.onair.api.me.ApiClientsResource;
 import dev.onair.api.me.MeResource;
@@ -44,8 +45,8 @@ class ScopeCheckTest {
 
     private static final List<Class<?>> RESOURCES = List.of(AdminAccountsResource.class, AdminLoginsResource.class,
             AuthResource.class, ChannelViewersResource.class, ChannelsResource.class, ShareLinkResource.class,
-            EdgeResource.class, IngestCallbacksResource.class, ApiClientsResource.class, MeResource.class, StudioResource.class,
-            TokenResource.class);
+            EdgeResource.class, EventsResource.class, IngestCallbacksResource.class, ApiClientsResource.class, MeResource.class,
+            StudioResource.class, TokenResource.class);
 
     /** Operations no API client may call: a person signed in only (a client cannot make or keep clients, or read sign-ins). */
     private static final Set<String> PEOPLE_ONLY = Set.of(
@@ -71,6 +72,7 @@ class ScopeCheckTest {
             Map.entry("GET /studio/stream-key", List.of(Scopes.STREAM_KEY_READ)),
             Map.entry("POST /studio/stream-key/rotation", List.of(Scopes.STREAM_KEY_ROTATE)),
             Map.entry("GET /me", List.of(Scopes.CHANNELS_READ)),
+            Map.entry("GET /events", List.of(Scopes.EVENTS_READ)),
             Map.entry("POST /admin/accounts/{id}/disable", List.of(Scopes.ADMIN)),
             Map.entry("POST /admin/accounts/{id}/enable", List.of(Scopes.ADMIN)),
             Map.entry("GET /admin/logins", List.of(Scopes.ADMIN))));

@@ -7,6 +7,7 @@ import dev.onair.channels.entity.Channel;
 import dev.onair.channels.entity.ChannelChanges;
 import dev.onair.channels.entity.ChannelDraft;
 import dev.onair.channels.entity.ChannelOpened;
+import dev.onair.channels.entity.ChannelUpdated;
 import dev.onair.channels.entity.OpenChannelExists;
 import dev.onair.channels.entity.VisibilityLocked;
 import dev.onair.shared.ConcurrentUpdate;
@@ -23,6 +24,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Opening, finding, listing and editing channels. State changes go through {@link ChannelLifecycle}. */
@@ -38,6 +42,9 @@ public class Channels {
 
     @Inject
     Event<ChannelOpened> opened;
+
+    @Inject
+    Event<ChannelUpdated> updated;
 
     @EJB
     ChannelAccess access;
@@ -72,7 +79,7 @@ public class Channels {
             }
             throw e;
         }
-        opened.fire(new ChannelOpened(channel.id(), ownerId, channel.createdAt()));
+        opened.fire(new ChannelOpened(channel.id(), ownerId, channel.title(), channel.visibility(), channel.createdAt()));
         return channel;
     }
 
@@ -93,11 +100,19 @@ public class Channels {
         if (changes.visibility().filter(v -> v != channel.visibility()).isPresent() && channel.startedAt() != null) {
             throw new VisibilityLocked(channel.visibility());
         }
-        channel.apply(changes, clock.instant());
+        Instant now = clock.instant();
+        channel.apply(changes, now);
         try {
             em.flush();
         } catch (OptimisticLockException e) {
             throw new ConcurrentUpdate("channel " + id);
+        }
+        List<String> fields = new ArrayList<>();
+        changes.title().ifPresent(t -> fields.add("title"));
+        changes.description().ifPresent(d -> fields.add("description"));
+        changes.visibility().ifPresent(v -> fields.add("visibility"));
+        if (!fields.isEmpty()) {
+            updated.fire(new ChannelUpdated(channel.id(), channel.ownerId(), fields, now));
         }
         return channel;
     }

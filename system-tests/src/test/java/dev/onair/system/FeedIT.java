@@ -1,0 +1,171 @@
+package dev.onair.system;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The event feed: a channel's story in order, with a real publish; numbers that are gap-free and
+ * strictly increasing while many transactions write at once; each reader sees its own channels
+ * (an admin everyone's); API clients need events:read.
+ */
+class FeedIT {
+
+    private static final Duration LIVE_WITHIN = Duration.ofSeconds(15);
+    private static final Duration NUMBERED_WITHIN = Duration.ofSeconds(10);
+
+    private final Api api = new Api();
+
+    private static List<JsonObject> events(Api.Reply reply) {
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.json().getJsonArray("events").getValuesAs(JsonObject.class);
+    }
+
+    private static List<String> types(List<JsonObject> events) {
+        return events.stream().map(e -> e.getString("type")).toList();
+    }
+
+    /** The caller's events of {@code channelId}, once there are at least {@code count}. */
+    private List<JsonObject> awaitEvents(String token, String channelId, int count) {
+        return Eventually.await(() -> events(api.get("/api/events?channel=" + channelId, token)), e -> e.size() >= count, NUMBERED_WITHIN);
+    }
+
+    @Test
+    void aChannelsStoryIsInTheFeedInOrder() {
+        Broadcast broadcast = Broadcast.open(api, "A story");
+        String token = broadcast.broadcaster().token();
+        assertEquals(200, api.patch("/api/channels/" + broadcast.channelId(), token, "{\"title\":\"A better story\"}").status());
+        try (Publisher obs = broadcast.publish()) {
+            assertEquals("LIVE", broadcast.awaitState("LIVE", LIVE_WITHIN), obs::output);
+            obs.stop();
+            assertEquals("RECONNECTING", broadcast.awaitState("RECONNECTING", Duration.ofSeconds(10)));
+        }
+        try (Publisher again = broadcast.publish()) {
+            assertEquals("LIVE", broadcast.awaitState("LIVE", LIVE_WITHIN), again::output);
+            assertEquals(200, broadcast.end().status());
+        }
+        List<JsonObject> story = awaitEvents(token, broadcast.channelId(), 7);
+        assertEquals(List.of("channel.created", "channel.updated", "stream.started", "stream.interrupted", "stream.resumed",
+                "stream.ended", "channel.ended"), types(story));
+        for (int i = 1; i < story.size(); i++) {
+            assertTrue(story.get(i).getJsonNumber("sequence").longValue() > story.get(i - 1).getJsonNumber("sequence").longValue());
+        }
+        JsonObject created = story.get(0);
+        assertEquals("A story", created.getJsonObject("data").getString("title"));
+        assertEquals(broadcast.channelId(), created.getString("channelId"));
+        assertEquals(List.of("title"), story.get(1).getJsonObject("data").getJsonArray("fields").getValuesAs(JsonString.class)
+                .stream().map(JsonString::getString).toList());
+        assertEquals("publisher-left", story.get(3).getJsonObject("data").getString("reason"), story.get(3).toString());
+        assertEquals("ended-by-broadcaster", story.get(5).getJsonObject("data").getString("reason"), story.get(5).toString());
+        String text = story.toString();
+        assertFalse(text.contains(broadcast.streamKey().substring(broadcast.streamKey().indexOf("?key=") + 5)), "no secret in the feed");
+
+        // reading after the last one seen gives nothing twice; types filter
+        long last = story.get(story.size() - 1).getJsonNumber("sequence").longValue();
+        assertEquals(List.of(), events(api.get("/api/events?channel=" + broadcast.channelId() + "&after=" + last, token)));
+        assertEquals(List.of("stream.started", "stream.resumed"),
+                types(events(api.get("/api/events?channel=" + broadcast.channelId() + "&types=stream.started,stream.resumed", token))));
+        Api.Reply page = api.get("/api/events?channel=" + broadcast.channelId() + "&limit=2", token);
+        assertEquals(2, events(page).size());
+        assertEquals(story.get(1).getJsonNumber("sequence").longValue(), page.json().getJsonNumber("next").longValue());
+    }
+
+    @Test
+    void numbersAreGapFreeAndInOrderWhileManyWriteAtOnceAndEachSeesItsOwn() throws Exception {
+        List<Broadcaster> people = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            people.add(Broadcaster.fresh());
+        }
+        Broadcaster admin = Broadcaster.admin();
+        long before = lastSequence(admin.token());
+        ExecutorService pool = Executors.newFixedThreadPool(people.size());
+        List<Future<String>> opened = new ArrayList<>();
+        try {
+            for (Broadcaster person : people) {
+                opened.add(pool.submit(() -> {
+                    String id = person.open(api, "Concurrent").getString("id");
+                    for (int edit = 0; edit < 3; edit++) {
+                        Api.Reply edited = api.patch("/api/channels/" + id, person.token(), "{\"description\":\"edit " + edit + "\"}");
+                        assertEquals(200, edited.status(), edited::toString);
+                    }
+                    Api.Reply ended = api.post("/api/channels/" + id + "/end", person.token(), null);
+                    assertEquals(200, ended.status(), ended::toString);
+                    return id;
+                }));
+            }
+            Set<String> channels = new HashSet<>();
+            for (Future<String> f : opened) {
+                channels.add(f.get());
+            }
+            int expected = people.size() * 5; // created, 3 updated, ended
+            List<JsonObject> all = Eventually.await(() -> mine(admin.token(), before, channels), e -> e.size() >= expected, NUMBERED_WITHIN);
+            assertEquals(expected, all.size(), all::toString);
+            List<JsonObject> everything = events(api.get("/api/events?after=" + before + "&limit=1000", admin.token()));
+            for (int i = 0; i < everything.size(); i++) {
+                assertEquals(before + 1 + i, everything.get(i).getJsonNumber("sequence").longValue(), "gap-free from " + before);
+            }
+            Set<String> ids = new HashSet<>();
+            everything.forEach(e -> assertTrue(ids.add(e.getString("id")), "each event once"));
+            for (Broadcaster person : people) {
+                List<JsonObject> own = events(api.get("/api/events?after=" + before, person.token()));
+                assertEquals(5, own.size(), own::toString);
+                assertEquals(List.of("channel.created", "channel.updated", "channel.updated", "channel.updated", "channel.ended"), types(own));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<JsonObject> mine(String adminToken, long after, Set<String> channels) {
+        return events(api.get("/api/events?after=" + after + "&limit=1000", adminToken)).stream()
+                .filter(e -> channels.contains(e.getString("channelId", ""))).toList();
+    }
+
+    private long lastSequence(String adminToken) {
+        long after = 0;
+        while (true) {
+            Api.Reply page = api.get("/api/events?after=" + after + "&limit=1000", adminToken);
+            long next = page.json().getJsonNumber("next").longValue();
+            if (next == after) {
+                return after;
+            }
+            after = next;
+        }
+    }
+
+    @Test
+    void readsAreCheckedAndClientsNeedEventsRead() {
+        Broadcaster bj = Broadcaster.fresh();
+        for (String query : List.of("after=-1", "after=x", "limit=0", "limit=1001", "types=stream.exploded", "channel=nope",
+                "after=99999999999999999999")) {
+            Api.Reply bad = api.get("/api/events?" + query, bj.token());
+            assertEquals(400, bad.status(), () -> query + " -> " + bad);
+        }
+        assertEquals(401, api.get("/api/events", null).status());
+        Api.Reply made = api.post("/api/me/clients", bj.token(), Json.createObjectBuilder().add("name", "Reader")
+                .add("scopes", Json.createArrayBuilder().add("channels:read")).build().toString());
+        assertEquals(201, made.status(), made::toString);
+        JsonObject client = made.json();
+        Api.Reply issued = Api.send(OnAirServer.get().http("/api/auth/token"), "POST", null,
+                "grant_type=client_credentials&client_id=" + client.getString("id") + "&client_secret=" + client.getString("secret"),
+                "application/x-www-form-urlencoded");
+        assertEquals(200, issued.status(), issued::toString);
+        Api.Reply refused = api.get("/api/events", issued.json().getString("access_token"));
+        assertEquals(403, refused.status(), refused::toString);
+        assertEquals("insufficient-scope", refused.problemType());
+    }
+}
