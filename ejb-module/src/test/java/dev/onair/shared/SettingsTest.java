@@ -32,7 +32,8 @@ class SettingsTest {
             ChannelConfig.class, DeliveryConfig.class, SignInConfig.class, LoginConfig.class, FeedConfig.class);
     /** Keys the web tier binds (its WebConfig, tested there) and the one read anew on each use. */
     private static final Set<String> ELSEWHERE = Set.of("onair.http.trusted-proxies", "onair.rate-limits.sign-in",
-            "onair.rate-limits.refresh", "onair.rate-limits.token", "onair.rate-limits.exempt", "onair.auth.secure-cookies", "onair.admins");
+            "onair.rate-limits.refresh", "onair.rate-limits.token", "onair.rate-limits.exempt", "onair.auth.secure-cookies", "onair.admins",
+            "onair.events.stream-poll", "onair.events.keepalive", "onair.events.max-streams", "onair.events.max-streams-per-caller");
 
     @Test
     void theDefaultsFileListsEveryKeyAComponentReadsAndNothingElse() {

@@ -5,6 +5,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import org.junit.jupiter.api.Test;
 
+import java.io.StringReader;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -167,5 +169,90 @@ class FeedIT {
         Api.Reply refused = api.get("/api/events", issued.json().getString("access_token"));
         assertEquals(403, refused.status(), refused::toString);
         assertEquals("insufficient-scope", refused.problemType());
+    }
+
+    @Test
+    void theStreamPushesWhatTheFeedHoldsAndContinuesAfterLastEventId() throws Exception {
+        Broadcaster bj = Broadcaster.fresh();
+        Broadcaster other = Broadcaster.fresh();
+        URI created = OnAirServer.get().http("/api/events/stream?types=channel.created,channel.updated&after=" + lastSequence(Broadcaster.admin().token()));
+        String channelId;
+        EventStreamReader.Event second;
+        try (EventStreamReader mine = EventStreamReader.open(created, bj.token(), null);
+             EventStreamReader theirs = EventStreamReader.open(created, other.token(), null)) {
+            assertEquals(200, mine.status());
+            assertTrue(mine.contentType().startsWith("text/event-stream"), mine.contentType());
+            channelId = bj.open(api, "Streamed").getString("id");
+            assertEquals(200, api.patch("/api/channels/" + channelId, bj.token(), "{\"title\":\"Streamed, renamed\"}").status());
+            List<EventStreamReader.Event> got = mine.next(2, NUMBERED_WITHIN);
+            assertEquals(List.of("channel.created", "channel.updated"), got.stream().map(EventStreamReader.Event::type).toList());
+            List<JsonObject> feed = awaitEvents(bj.token(), channelId, 2);
+            for (int i = 0; i < 2; i++) {
+                JsonObject data = Json.createReader(new StringReader(got.get(i).data())).readObject();
+                assertEquals(feed.get(i), data, "the stream sends the feed's own events");
+                assertEquals(String.valueOf(feed.get(i).getJsonNumber("sequence").longValue()), got.get(i).id());
+            }
+            second = got.get(1);
+            // the other broadcaster's stream skipped bj's events: its first is its own
+            String theirChannel = other.open(api, "Theirs").getString("id");
+            EventStreamReader.Event first = theirs.next(1, NUMBERED_WITHIN).get(0);
+            assertEquals(theirChannel, Json.createReader(new StringReader(first.data())).readObject().getString("channelId"));
+        }
+        // a reader that reconnects with the last id it got continues after it, whatever after says
+        assertEquals(200, api.post("/api/channels/" + channelId + "/end", bj.token(), null).status());
+        try (EventStreamReader again = EventStreamReader.open(OnAirServer.get().http("/api/events/stream?after=0&channel=" + channelId),
+                bj.token(), second.id())) {
+            assertEquals(200, again.status());
+            EventStreamReader.Event next = again.next(1, NUMBERED_WITHIN).get(0);
+            assertEquals("channel.ended", next.type());
+            assertTrue(Long.parseLong(next.id()) > Long.parseLong(second.id()));
+            assertEquals(null, again.poll(Duration.ofSeconds(1)), "nothing before Last-Event-ID comes again");
+        }
+    }
+
+    @Test
+    void streamsAreCheckedLimitedAndEndWhenTheirClientIsRevoked() throws Exception {
+        Broadcaster bj = Broadcaster.fresh();
+        for (String query : List.of("after=-1", "after=x", "types=stream.exploded", "channel=nope")) {
+            try (EventStreamReader bad = EventStreamReader.open(OnAirServer.get().http("/api/events/stream?" + query), bj.token(), null)) {
+                assertEquals(400, bad.status(), query);
+                assertTrue(bad.refusal().contains("invalid-request"), query);
+            }
+        }
+        try (EventStreamReader bad = EventStreamReader.open(OnAirServer.get().http("/api/events/stream"), bj.token(), "yesterday")) {
+            assertEquals(400, bad.status());
+            assertTrue(bad.refusal().contains("Last-Event-ID"));
+        }
+        // five streams per account at most
+        List<EventStreamReader> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                open.add(EventStreamReader.open(OnAirServer.get().http("/api/events/stream"), bj.token(), null));
+                assertEquals(200, open.get(i).status());
+            }
+            try (EventStreamReader sixth = EventStreamReader.open(OnAirServer.get().http("/api/events/stream"), bj.token(), null)) {
+                assertEquals(429, sixth.status());
+                assertTrue(sixth.refusal().contains("too-many-streams"));
+            }
+        } finally {
+            open.forEach(EventStreamReader::close);
+        }
+        // an API client's stream ends once the client is revoked
+        Broadcaster owner = Broadcaster.fresh();
+        Api.Reply made = api.post("/api/me/clients", owner.token(), Json.createObjectBuilder().add("name", "Listener")
+                .add("scopes", Json.createArrayBuilder().add("events:read")).build().toString());
+        assertEquals(201, made.status(), made::toString);
+        JsonObject client = made.json();
+        Api.Reply issued = Api.send(OnAirServer.get().http("/api/auth/token"), "POST", null,
+                "grant_type=client_credentials&client_id=" + client.getString("id") + "&client_secret=" + client.getString("secret"),
+                "application/x-www-form-urlencoded");
+        assertEquals(200, issued.status(), issued::toString);
+        try (EventStreamReader listening = EventStreamReader.open(OnAirServer.get().http("/api/events/stream"),
+                issued.json().getString("access_token"), null)) {
+            assertEquals(200, listening.status());
+            assertFalse(listening.endsWithin(Duration.ofSeconds(1)));
+            assertEquals(200, api.send("DELETE", "/api/me/clients/" + client.getString("id"), owner.token(), null, null).status());
+            assertTrue(listening.endsWithin(Duration.ofSeconds(20)), "the stream of a revoked client ends within seconds");
+        }
     }
 }

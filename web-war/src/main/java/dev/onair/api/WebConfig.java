@@ -4,6 +4,7 @@ import dev.onair.shared.Settings;
 import jakarta.enterprise.context.Dependent;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,9 @@ import java.util.Optional;
 @Settings.Prefix("onair")
 @Dependent
 public class WebConfig extends Settings.Bound {
+
+    /** The most event streams any setting may allow on one node. */
+    private static final int MAX_STREAMS = 100_000;
 
     @ConfigProperty(name = "http.trusted-proxies")
     Optional<List<String>> trustedProxies;
@@ -34,6 +38,18 @@ public class WebConfig extends Settings.Bound {
     @ConfigProperty(name = "auth.secure-cookies")
     String secureCookies;
 
+    @ConfigProperty(name = "events.stream-poll")
+    Duration streamPoll;
+
+    @ConfigProperty(name = "events.keepalive")
+    Duration keepalive;
+
+    @ConfigProperty(name = "events.max-streams")
+    int maxStreams;
+
+    @ConfigProperty(name = "events.max-streams-per-caller")
+    int maxStreamsPerCaller;
+
     @Override
     public void check() {
         trustedProxies();
@@ -42,6 +58,30 @@ public class WebConfig extends Settings.Bound {
             limit(group);
         }
         secureCookies();
+        streamPoll();
+        keepalive();
+        maxStreams();
+        maxStreamsPerCaller();
+    }
+
+    /** How often open event streams look for new events ({@code onair.events.stream-poll}). */
+    public Duration streamPoll() {
+        return Settings.positive("onair.events.stream-poll", streamPoll);
+    }
+
+    /** How long an event stream stays silent before it gets a comment ({@code onair.events.keepalive}). */
+    public Duration keepalive() {
+        return Settings.positive("onair.events.keepalive", keepalive);
+    }
+
+    /** Event streams this node keeps open at most ({@code onair.events.max-streams}). */
+    public int maxStreams() {
+        return Settings.between("onair.events.max-streams", maxStreams, 1, MAX_STREAMS);
+    }
+
+    /** Event streams one account keeps open at most on this node ({@code onair.events.max-streams-per-caller}). */
+    public int maxStreamsPerCaller() {
+        return Settings.between("onair.events.max-streams-per-caller", maxStreamsPerCaller, 1, MAX_STREAMS);
     }
 
     /** The proxies ({@code onair.http.trusted-proxies}) whose X-Forwarded-For is believed. */

@@ -73,6 +73,7 @@ class ScopeCheckTest {
             Map.entry("POST /studio/stream-key/rotation", List.of(Scopes.STREAM_KEY_ROTATE)),
             Map.entry("GET /me", List.of(Scopes.CHANNELS_READ)),
             Map.entry("GET /events", List.of(Scopes.EVENTS_READ)),
+            Map.entry("GET /events/stream", List.of(Scopes.EVENTS_READ)),
             Map.entry("POST /admin/accounts/{id}/disable", List.of(Scopes.ADMIN)),
             Map.entry("POST /admin/accounts/{id}/enable", List.of(Scopes.ADMIN)),
             Map.entry("GET /admin/logins", List.of(Scopes.ADMIN))));

@@ -43,6 +43,10 @@ class WebConfigTest {
         settings.secureCookies = defaults.getProperty("onair.auth.secure-cookies");
         settings.trustedProxies = Optional.empty();
         settings.rateLimitExempt = Optional.empty();
+        settings.streamPoll = Duration.parse(defaults.getProperty("onair.events.stream-poll"));
+        settings.keepalive = Duration.parse(defaults.getProperty("onair.events.keepalive"));
+        settings.maxStreams = Integer.parseInt(defaults.getProperty("onair.events.max-streams"));
+        settings.maxStreamsPerCaller = Integer.parseInt(defaults.getProperty("onair.events.max-streams-per-caller"));
         return settings;
     }
 
@@ -81,5 +85,13 @@ class WebConfigTest {
         settings = withDefaults();
         settings.rateLimitExempt = Optional.of(List.of("10.0.0.0/40"));
         assertEquals("onair.rate-limits.exempt", assertThrows(Settings.InvalidSetting.class, settings::check).key());
+
+        settings = withDefaults();
+        settings.streamPoll = Duration.ZERO;
+        assertEquals("onair.events.stream-poll", assertThrows(Settings.InvalidSetting.class, settings::check).key());
+
+        settings = withDefaults();
+        settings.maxStreamsPerCaller = 0;
+        assertEquals("onair.events.max-streams-per-caller", assertThrows(Settings.InvalidSetting.class, settings::check).key());
     }
 }

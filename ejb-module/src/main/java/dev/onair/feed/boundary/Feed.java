@@ -2,6 +2,7 @@ package dev.onair.feed.boundary;
 
 import dev.onair.accounts.entity.Caller;
 import dev.onair.feed.entity.FeedEvent;
+import dev.onair.feed.entity.FeedSequence;
 import dev.onair.feed.entity.FeedTypes;
 import dev.onair.shared.Ids;
 import dev.onair.shared.Violations;
@@ -27,22 +28,20 @@ public class Feed {
     @PersistenceContext(unitName = "onair")
     EntityManager em;
 
+    /** The highest number given out so far: every event up to it is committed and readable. */
+    public long lastNumbered() {
+        return em.createQuery("SELECT s.last FROM FeedSequence s WHERE s.name = :name", Long.class)
+                .setParameter("name", FeedSequence.FEED).getSingleResult();
+    }
+
     /**
      * Up to {@code limit} events numbered above {@code after} that {@code caller} may see, of
      * {@code types} (empty: all) and of {@code channelId} (null: any), in order.
      */
     public List<FeedEvent> after(Caller caller, long after, List<String> types, String channelId, int limit) {
-        Violations violations = new Violations();
-        if (after < 0) {
-            violations.add("after", "must be 0 or more");
-        }
+        Violations violations = violations(after, types, channelId);
         if (limit < 1 || limit > MAX_LIMIT) {
             violations.add("limit", "must be 1 to " + MAX_LIMIT);
-        }
-        types.stream().filter(type -> !FeedTypes.ALL.contains(type)).findFirst()
-                .ifPresent(type -> violations.add("types", "unknown type; the types are " + String.join(", ", FeedTypes.ALL)));
-        if (channelId != null && !Ids.isId(channelId)) {
-            violations.add("channel", "must be a channel id");
         }
         violations.throwIfAny();
         StringBuilder jpql = new StringBuilder("SELECT e FROM FeedEvent e WHERE e.sequence > :after");
@@ -67,5 +66,23 @@ public class Feed {
             query.setParameter("types", types);
         }
         return query.getResultList();
+    }
+
+    /** Checks a reading's position and filters (an event stream's, before it opens); throws what is wrong. */
+    public void check(long after, List<String> types, String channelId) {
+        violations(after, types, channelId).throwIfAny();
+    }
+
+    private static Violations violations(long after, List<String> types, String channelId) {
+        Violations violations = new Violations();
+        if (after < 0) {
+            violations.add("after", "must be 0 or more");
+        }
+        types.stream().filter(type -> !FeedTypes.ALL.contains(type)).findFirst()
+                .ifPresent(type -> violations.add("types", "unknown type; the types are " + String.join(", ", FeedTypes.ALL)));
+        if (channelId != null && !Ids.isId(channelId)) {
+            violations.add("channel", "must be a channel id");
+        }
+        return violations;
     }
 }
