@@ -30,6 +30,9 @@ class FeedIT {
     private static final Duration LIVE_WITHIN = Duration.ofSeconds(15);
     private static final Duration NUMBERED_WITHIN = Duration.ofSeconds(10);
 
+    private static final List<String> LIFECYCLE = List.of("channel.created", "channel.updated", "channel.ended", "stream.started",
+            "stream.interrupted", "stream.resumed", "stream.ended");
+
     private final Api api = new Api();
 
     private static List<JsonObject> events(Api.Reply reply) {
@@ -51,6 +54,11 @@ class FeedIT {
         Broadcast broadcast = Broadcast.open(api, "A story");
         String token = broadcast.broadcaster().token();
         assertEquals(200, api.patch("/api/channels/" + broadcast.channelId(), token, "{\"title\":\"A better story\"}").status());
+        try (Publisher wrong = Publisher.start(broadcast.serverUrl(), broadcast.streamName() + "?key=not-the-key")) {
+            JsonObject refused = Eventually.await(() -> events(api.get("/api/events?types=publish.refused", token)), e -> !e.isEmpty(),
+                    NUMBERED_WITHIN).get(0);
+            assertEquals("stream-key-refused", refused.getJsonObject("data").getString("reason"), wrong::output);
+        }
         try (Publisher obs = broadcast.publish()) {
             assertEquals("LIVE", broadcast.awaitState("LIVE", LIVE_WITHIN), obs::output);
             obs.stop();
@@ -60,9 +68,15 @@ class FeedIT {
             assertEquals("LIVE", broadcast.awaitState("LIVE", LIVE_WITHIN), again::output);
             assertEquals(200, broadcast.end().status());
         }
-        List<JsonObject> story = awaitEvents(token, broadcast.channelId(), 7);
+        List<JsonObject> all = Eventually.await(() -> events(api.get("/api/events?channel=" + broadcast.channelId(), token)),
+                e -> types(e).contains("replay.ready"), Duration.ofSeconds(60));
+        List<JsonObject> story = all.stream().filter(e -> LIFECYCLE.contains(e.getString("type"))).toList();
         assertEquals(List.of("channel.created", "channel.updated", "stream.started", "stream.interrupted", "stream.resumed",
                 "stream.ended", "channel.ended"), types(story));
+        JsonObject replay = all.get(all.size() - 1);
+        assertEquals("replay.ready", replay.getString("type"), "the replay comes after the end: " + types(all));
+        assertEquals(2, replay.getJsonObject("data").getInt("publishes"));
+        assertTrue(replay.getJsonObject("data").getJsonNumber("durationMillis").longValue() > 0);
         for (int i = 1; i < story.size(); i++) {
             assertTrue(story.get(i).getJsonNumber("sequence").longValue() > story.get(i - 1).getJsonNumber("sequence").longValue());
         }
@@ -78,7 +92,8 @@ class FeedIT {
 
         // reading after the last one seen gives nothing twice; types filter
         long last = story.get(story.size() - 1).getJsonNumber("sequence").longValue();
-        assertEquals(List.of(), events(api.get("/api/events?channel=" + broadcast.channelId() + "&after=" + last, token)));
+        assertEquals(List.of(), events(api.get("/api/events?channel=" + broadcast.channelId() + "&after=" + last
+                + "&types=" + String.join(",", LIFECYCLE), token)));
         assertEquals(List.of("stream.started", "stream.resumed"),
                 types(events(api.get("/api/events?channel=" + broadcast.channelId() + "&types=stream.started,stream.resumed", token))));
         Api.Reply page = api.get("/api/events?channel=" + broadcast.channelId() + "&limit=2", token);

@@ -6,10 +6,13 @@ import dev.onair.delivery.control.SyncRecords;
 import dev.onair.delivery.entity.DeliveryChannel;
 import dev.onair.delivery.entity.DeliveryPublish;
 import dev.onair.delivery.entity.Replay;
+import dev.onair.delivery.entity.ReplayReady;
 import dev.onair.delivery.entity.Segment;
 import dev.onair.delivery.entity.Thumbnail;
+import dev.onair.delivery.entity.ThumbnailTaken;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,7 +30,8 @@ import java.util.Optional;
 /**
  * The sync's rows in the database, each call one transaction: segments as nginx lists them,
  * their upload, the channel's replay and thumbnails, read together with delivery's record of the
- * channels and publishes ({@link StreamRecords}); no table of another component's is read. The
+ * channels and publishes ({@link StreamRecords}); no table of another component's is read. A
+ * replay or thumbnail saved fires {@link ReplayReady} or {@link ThumbnailTaken} in its transaction. The
  * rows outlive OnAir: a restarted node picks up where the last one stopped.
  */
 @Stateless
@@ -42,6 +46,12 @@ public class DatabaseSyncRecords implements SyncRecords {
 
     @Inject
     DeliverySettings settings;
+
+    @Inject
+    Event<ReplayReady> replayReady;
+
+    @Inject
+    Event<ThumbnailTaken> thumbnailTaken;
 
     @Override
     public Optional<String> folderOfPublish(String publishId) {
@@ -175,11 +185,20 @@ public class DatabaseSyncRecords implements SyncRecords {
             return false;
         }
         em.persist(replay);
+        em.flush();
+        replayReady.fire(ReplayReady.of(replay, ownerOf(replay.channelId())));
         return true;
     }
 
     @Override
     public void saveThumbnail(Thumbnail thumbnail) {
         em.persist(thumbnail);
+        em.flush();
+        thumbnailTaken.fire(new ThumbnailTaken(thumbnail.channelId(), ownerOf(thumbnail.channelId()), thumbnail.takenAt()));
+    }
+
+    private String ownerOf(String channelId) {
+        DeliveryChannel channel = em.find(DeliveryChannel.class, channelId);
+        return channel == null ? null : channel.ownerId();
     }
 }

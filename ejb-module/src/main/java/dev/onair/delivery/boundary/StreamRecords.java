@@ -34,7 +34,7 @@ public class StreamRecords {
 
     /** The channel went live: its record, and its first publish's. */
     public void started(@Observes StreamStarted event) {
-        channelRecord(event.channelId(), event.visibility());
+        channelRecord(event.channelId(), event.ownerId(), event.visibility());
         publishStarted(event.publishId(), event.channelId(), event.folder(), event.at());
     }
 
@@ -44,7 +44,7 @@ public class StreamRecords {
      * from the channel as its component shows it.
      */
     public void resumed(@Observes StreamResumed event) {
-        channelRecord(event.channelId(), null);
+        channelRecord(event.channelId(), event.ownerId(), null);
         publishStarted(event.publishId(), event.channelId(), event.folder(), event.at());
     }
 
@@ -67,7 +67,7 @@ public class StreamRecords {
         if (event.previous() == ChannelState.CREATED) {
             return; // it never went live: nothing to deliver
         }
-        channelRecord(event.channelId(), null);
+        channelRecord(event.channelId(), event.ownerId(), null);
         DeliveryChannel channel = em.find(DeliveryChannel.class, event.channelId());
         channel.end(event.at());
         em.createNamedQuery(DeliveryPublish.OF_CHANNEL, DeliveryPublish.class)
@@ -77,10 +77,10 @@ public class StreamRecords {
         em.flush();
     }
 
-    private void channelRecord(String channelId, Visibility known) {
+    private void channelRecord(String channelId, String ownerId, Visibility known) {
         if (em.find(DeliveryChannel.class, channelId) == null) {
             Visibility visibility = known != null ? known : channels.find(channelId).visibility();
-            em.persist(new DeliveryChannel(channelId, visibility == Visibility.PRIVATE));
+            em.persist(new DeliveryChannel(channelId, ownerId, visibility == Visibility.PRIVATE));
             em.flush(); // before the publish that refers to it
         }
     }

@@ -9,8 +9,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A channel that went live, as delivery knows it from the stream events: whether its objects
- * go under the private prefix (a channel's visibility is fixed once it went live) and when it
+ * A channel that went live, as delivery knows it from the stream events: its broadcaster, whether
+ * its objects go under the private prefix (a channel's visibility is fixed once it went live) and when it
  * ended, which makes its replay due.
  */
 @Entity
@@ -28,15 +28,22 @@ public class DeliveryChannel {
     @Column(name = "ended_at")
     private Instant endedAt;
 
+    @Column(name = "owner_id", length = 36)
+    private String ownerId;
+
     protected DeliveryChannel() {
     }
 
-    public DeliveryChannel(String channelId, boolean privateChannel) {
+    public DeliveryChannel(String channelId, String ownerId, boolean privateChannel) {
         this.channelId = channelId;
+        this.ownerId = ownerId;
         this.privateChannel = privateChannel;
     }
 
     public String channelId() { return channelId; }
+
+    /** The channel's broadcaster, whose events delivery's are (the feed shows them to that account). */
+    public String ownerId() { return ownerId; }
 
     public boolean privateChannel() { return privateChannel; }
 

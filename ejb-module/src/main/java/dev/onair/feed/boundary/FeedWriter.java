@@ -3,9 +3,13 @@ package dev.onair.feed.boundary;
 import dev.onair.channels.entity.ChannelOpened;
 import dev.onair.channels.entity.ChannelUpdated;
 import dev.onair.channels.entity.StreamEvent;
+import dev.onair.delivery.entity.ReplayReady;
+import dev.onair.delivery.entity.ThumbnailTaken;
 import dev.onair.feed.control.FeedEvents;
 import dev.onair.feed.entity.FeedAppended;
 import dev.onair.feed.entity.FeedEvent;
+import dev.onair.ingest.entity.PublishDenied;
+import dev.onair.ingest.entity.StreamHealthChanged;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -40,6 +44,22 @@ public class FeedWriter {
 
     public void onStream(@Observes(during = TransactionPhase.IN_PROGRESS) StreamEvent event) {
         FeedEvents.of(event).forEach(this::append);
+    }
+
+    public void onHealth(@Observes(during = TransactionPhase.IN_PROGRESS) StreamHealthChanged changed) {
+        append(FeedEvents.of(changed));
+    }
+
+    public void onDenied(@Observes(during = TransactionPhase.IN_PROGRESS) PublishDenied denied) {
+        append(FeedEvents.of(denied));
+    }
+
+    public void onReplay(@Observes(during = TransactionPhase.IN_PROGRESS) ReplayReady ready) {
+        append(FeedEvents.of(ready));
+    }
+
+    public void onThumbnail(@Observes(during = TransactionPhase.IN_PROGRESS) ThumbnailTaken taken) {
+        append(FeedEvents.of(taken));
     }
 
     private void append(FeedEvent event) {

@@ -7,8 +7,12 @@ import dev.onair.channels.entity.StreamEvent;
 import dev.onair.channels.entity.StreamInterrupted;
 import dev.onair.channels.entity.StreamResumed;
 import dev.onair.channels.entity.StreamStarted;
+import dev.onair.delivery.entity.ReplayReady;
+import dev.onair.delivery.entity.ThumbnailTaken;
 import dev.onair.feed.entity.FeedEvent;
 import dev.onair.feed.entity.FeedTypes;
+import dev.onair.ingest.entity.PublishDenied;
+import dev.onair.ingest.entity.StreamHealthChanged;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
@@ -19,7 +23,10 @@ import java.util.List;
 /**
  * What the feed says of each change: its type and payload. Payloads hold ids, titles, reasons and
  * states, never a secret (no stream key, no share token, no folder, no address). A channel's end
- * is {@code channel.ended}, preceded by {@code stream.ended} when it had gone live.
+ * is {@code channel.ended}, preceded by {@code stream.ended} when it had gone live. A refused
+ * publish names the channel only when the broadcaster had one open; the replay's and thumbnail's
+ * URLs are not in the feed (a private channel's need a signature): the channel's replay and
+ * thumbnails are read from the API.
  */
 public final class FeedEvents {
 
@@ -65,5 +72,31 @@ public final class FeedEvents {
             events.add(new FeedEvent(FeedTypes.CHANNEL_ENDED, event.channelId(), event.ownerId(), event.at(), body));
         }
         return events;
+    }
+
+    public static FeedEvent of(StreamHealthChanged changed) {
+        return new FeedEvent(FeedTypes.STREAM_HEALTH_CHANGED, changed.channelId(), changed.ownerId(), changed.at(),
+                JSON.createObjectBuilder().add("channelId", changed.channelId()).add("publishId", changed.publishId())
+                        .add("health", changed.verdict().name()).add("bitrate", changed.bitrate()).build().toString());
+    }
+
+    public static FeedEvent of(PublishDenied denied) {
+        JsonObjectBuilder payload = JSON.createObjectBuilder();
+        if (denied.channelId() != null) {
+            payload.add("channelId", denied.channelId());
+        }
+        return new FeedEvent(FeedTypes.PUBLISH_REFUSED, denied.channelId(), denied.accountId(), denied.at(),
+                payload.add("reason", denied.reason()).build().toString());
+    }
+
+    public static FeedEvent of(ReplayReady ready) {
+        return new FeedEvent(FeedTypes.REPLAY_READY, ready.channelId(), ready.ownerId(), ready.at(),
+                JSON.createObjectBuilder().add("channelId", ready.channelId()).add("durationMillis", ready.durationMillis())
+                        .add("segments", ready.segments()).add("publishes", ready.publishes()).build().toString());
+    }
+
+    public static FeedEvent of(ThumbnailTaken taken) {
+        return new FeedEvent(FeedTypes.THUMBNAIL_UPDATED, taken.channelId(), taken.ownerId(), taken.takenAt(),
+                JSON.createObjectBuilder().add("channelId", taken.channelId()).build().toString());
     }
 }

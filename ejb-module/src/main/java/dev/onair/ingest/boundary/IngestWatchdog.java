@@ -12,6 +12,9 @@ import dev.onair.ingest.control.RtmpStat;
 import dev.onair.ingest.entity.HealthReport;
 import dev.onair.ingest.entity.Publish;
 import dev.onair.ingest.entity.PublishEnd;
+import dev.onair.ingest.entity.StreamHealth;
+import dev.onair.ingest.entity.StreamHealthChanged;
+import dev.onair.shared.Transactions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -24,6 +27,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
@@ -47,7 +51,8 @@ import java.util.logging.Logger;
  * <li>applies changes of the ingest configuration to nginx;</li>
  * <li>ends channels whose reconnect window passed or that reached the maximum broadcast length;</li>
  * <li>reads nginx-rtmp's {@code /stat}, measures each live stream (bitrate, codecs, size, frame
- *     rate, HEALTHY or STARVING), and reconciles: a publish whose publisher nginx no longer lists
+ *     rate, HEALTHY or STARVING; a change that holds two readings fires {@link StreamHealthChanged}
+ *     in a transaction of its own), and reconciles: a publish whose publisher nginx no longer lists
  *     on two readings in a row ends ({@code on_publish_done} is known to go missing when a
  *     publisher dies), and a publisher nginx lists but OnAir has no publish for, on two readings in
  *     a row, is dropped (after either side restarted).</li>
@@ -87,6 +92,12 @@ public class IngestWatchdog {
 
     @EJB
     ChannelLifecycle lifecycle;
+
+    @EJB
+    Transactions transactions;
+
+    @Inject
+    Event<StreamHealthChanged> healthChanged;
 
     private final Map<String, Integer> missingPublishes = new HashMap<>();
     private final Map<String, Integer> unknownPublishers = new HashMap<>();
@@ -141,6 +152,18 @@ public class IngestWatchdog {
         }
     }
 
+    /** Tells whoever listens (the feed) that a stream's verdict changed, in a transaction of its own. */
+    private void report(Publish publish, StreamHealth.Verdict verdict, long bitrate, Instant now) {
+        try {
+            transactions.inNewTransaction(() -> {
+                healthChanged.fire(new StreamHealthChanged(publish.channelId(), publish.accountId(), publish.id(), verdict, bitrate, now));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Recording that publish " + publish.id() + " became " + verdict + " failed", e);
+        }
+    }
+
     private void reconcile(RtmpStat stat, List<Publish> publishes, Instant now) {
         Set<String> known = new HashSet<>();
         Set<String> measured = new HashSet<>();
@@ -151,7 +174,8 @@ public class IngestWatchdog {
                     .filter(s -> s.publisherId().filter(publish.clientId()::equals).isPresent());
             if (stream.isPresent()) {
                 missingPublishes.remove(publish.id());
-                meters.measure(publish, stream.get(), now);
+                StreamHealth health = meters.measure(publish, stream.get(), now);
+                meters.change(health).ifPresent(verdict -> report(publish, verdict, health.bitrate(), now));
                 measured.add(publish.channelId());
                 continue;
             }

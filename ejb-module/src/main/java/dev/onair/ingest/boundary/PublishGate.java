@@ -9,10 +9,12 @@ import dev.onair.channels.entity.ChannelState;
 import dev.onair.channels.entity.EndReason;
 import dev.onair.channels.entity.InterruptionReason;
 import dev.onair.channels.entity.StreamEnded;
+import dev.onair.ingest.control.DenialNotices;
 import dev.onair.ingest.control.NginxControl;
 import dev.onair.ingest.control.RtmpStat;
 import dev.onair.ingest.entity.Publish;
 import dev.onair.ingest.entity.PublishCall;
+import dev.onair.ingest.entity.PublishDenied;
 import dev.onair.ingest.entity.PublishEnd;
 import dev.onair.ingest.entity.PublishRefused;
 import dev.onair.ingest.entity.PublisherEvicted;
@@ -31,6 +33,7 @@ import jakarta.persistence.PersistenceContext;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -70,6 +73,12 @@ public class PublishGate {
     @Inject
     Event<PublisherEvicted> evicted;
 
+    @Inject
+    Event<PublishDenied> denied;
+
+    @Inject
+    DenialNotices notices;
+
     @EJB
     Transactions transactions;
 
@@ -83,14 +92,15 @@ public class PublishGate {
     public Optional<PublishRefused> publish(PublishCall call) {
         Optional<StreamKey> key = streamKeys.verified(call.name(), call.key());
         if (key.isEmpty()) {
-            return refuse(call, PublishRefused.keyRefused());
+            return refuse(call, PublishRefused.keyRefused(), streamKeys.accountNamed(call.name()).orElse(null), null);
         }
-        if (accounts.find(key.get().accountId()).map(Account::disabled).orElse(true)) {
-            return refuse(call, PublishRefused.accountDisabled());
+        String accountId = key.get().accountId();
+        if (accounts.find(accountId).map(Account::disabled).orElse(true)) {
+            return refuse(call, PublishRefused.accountDisabled(), accountId, null);
         }
-        Optional<Channel> open = lifecycle.lockUnfinishedOf(key.get().accountId());
+        Optional<Channel> open = lifecycle.lockUnfinishedOf(accountId);
         if (open.isEmpty()) {
-            return refuse(call, PublishRefused.noOpenChannel());
+            return refuse(call, PublishRefused.noOpenChannel(), accountId, null);
         }
         Channel channel = open.get();
         Optional<Publish> active = activeOn(call.name());
@@ -99,12 +109,12 @@ public class PublishGate {
         }
         if (channel.state() == ChannelState.RECONNECTING && !lifecycle.withinReconnectWindow(channel)) {
             lifecycle.end(channel, EndReason.RECONNECT_TIMEOUT, active.map(Publish::id).orElse(null));
-            return refuse(call, PublishRefused.noOpenChannel());
+            return refuse(call, PublishRefused.noOpenChannel(), accountId, null);
         }
         if (active.isPresent()) {
             Publish previous = active.get();
             if (stillPublishing(previous)) {
-                return refuse(call, PublishRefused.alreadyPublishing());
+                return refuse(call, PublishRefused.alreadyPublishing(), accountId, channel.id());
             }
             previous.end(PublishEnd.PUBLISHER_REPLACED, clock.instant());
             if (channel.state() == ChannelState.LIVE && previous.channelId().equals(channel.id())) {
@@ -263,5 +273,18 @@ public class PublishGate {
     private static Optional<PublishRefused> refuse(PublishCall call, PublishRefused refusal) {
         LOG.log(Level.INFO, "Refused {0}: {1}", new Object[] {call, refusal.type()});
         return Optional.of(refusal);
+    }
+
+    /**
+     * A refused publish of {@code accountId}'s (null: a stream name no key has), whose channel is
+     * {@code channelId} when it has one: logged, and told ({@link PublishDenied}, in this
+     * transaction) unless the same was told lately ({@link DenialNotices}).
+     */
+    private Optional<PublishRefused> refuse(PublishCall call, PublishRefused refusal, String accountId, String channelId) {
+        Instant now = clock.instant();
+        if (accountId != null && notices.tell(accountId, refusal.type(), now)) {
+            denied.fire(new PublishDenied(accountId, channelId, refusal.type(), now));
+        }
+        return refuse(call, refusal);
     }
 }

@@ -89,6 +89,15 @@ public class StreamKeys {
                 .filter(key -> StreamKeyDerivation.matches(presentedSecret, key.secretHash()));
     }
 
+    /** The account whose key has the public name {@code publicName}, if any. */
+    public Optional<String> accountNamed(String publicName) {
+        return em.createNamedQuery(StreamKey.BY_PUBLIC_NAME, StreamKey.class)
+                .setParameter("name", publicName)
+                .getResultStream()
+                .findFirst()
+                .map(StreamKey::accountId);
+    }
+
     public Optional<StreamKey> find(String accountId) {
         return Optional.ofNullable(em.find(StreamKey.class, accountId));
     }

@@ -9,7 +9,12 @@ import dev.onair.channels.entity.StreamEnded;
 import dev.onair.channels.entity.StreamInterrupted;
 import dev.onair.channels.entity.StreamStarted;
 import dev.onair.channels.entity.Visibility;
+import dev.onair.delivery.entity.ReplayReady;
+import dev.onair.delivery.entity.ThumbnailTaken;
 import dev.onair.feed.entity.FeedEvent;
+import dev.onair.ingest.entity.PublishDenied;
+import dev.onair.ingest.entity.StreamHealth;
+import dev.onair.ingest.entity.StreamHealthChanged;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -54,5 +59,26 @@ class FeedEventsTest {
                 FeedEvents.of(new ChannelOpened(CHANNEL, OWNER, "방송 🎮", Visibility.PUBLIC, AT)).payload());
         assertEquals("{\"channelId\":\"" + CHANNEL + "\",\"fields\":[\"title\",\"visibility\"]}",
                 FeedEvents.of(new ChannelUpdated(CHANNEL, OWNER, List.of("title", "visibility"), AT)).payload());
+    }
+
+    @Test
+    void healthRefusalsReplaysAndThumbnailsSayWhoseAndWhatOnly() {
+        FeedEvent health = FeedEvents.of(new StreamHealthChanged(CHANNEL, OWNER, "publish-1", StreamHealth.Verdict.STARVING, 120_000, AT));
+        assertEquals("stream.health-changed", health.type());
+        assertEquals("{\"channelId\":\"" + CHANNEL + "\",\"publishId\":\"publish-1\",\"health\":\"STARVING\",\"bitrate\":120000}",
+                health.payload());
+        FeedEvent refused = FeedEvents.of(new PublishDenied(OWNER, null, "stream-key-refused", AT));
+        assertEquals("publish.refused", refused.type());
+        assertNull(refused.channelId());
+        assertEquals(OWNER, refused.ownerId(), "the broadcaster whose key it was sees it");
+        assertEquals("{\"reason\":\"stream-key-refused\"}", refused.payload());
+        FeedEvent busy = FeedEvents.of(new PublishDenied(OWNER, CHANNEL, "already-publishing", AT));
+        assertEquals(CHANNEL, busy.channelId());
+        FeedEvent replay = FeedEvents.of(new ReplayReady(CHANNEL, OWNER, 61_500, 31, 2, AT));
+        assertEquals("replay.ready", replay.type());
+        assertEquals("{\"channelId\":\"" + CHANNEL + "\",\"durationMillis\":61500,\"segments\":31,\"publishes\":2}", replay.payload());
+        FeedEvent thumbnail = FeedEvents.of(new ThumbnailTaken(CHANNEL, OWNER, AT));
+        assertEquals("thumbnail.updated", thumbnail.type());
+        assertEquals(AT, thumbnail.at());
     }
 }
