@@ -1,13 +1,12 @@
 package dev.onair.api;
 
+import dev.onair.shared.AddressBlock;
 import dev.onair.signin.entity.Client;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,7 +25,7 @@ public class ClientAddresses {
     @Inject
     WebConfig settings;
 
-    private List<Block> trusted = List.of();
+    private List<AddressBlock> trusted = List.of();
 
     @PostConstruct
     void init() {
@@ -41,13 +40,13 @@ public class ClientAddresses {
 
     /** Whether {@code ip} (a literal) lies in one of {@code blocks} (addresses or CIDR blocks; unparsable ones match nothing). */
     public static boolean inAny(String ip, List<String> blocks) {
-        return literal(ip).map(address -> blocks.stream().map(Block::parse).flatMap(Optional::stream)
+        return AddressBlock.literal(ip).map(address -> blocks.stream().map(AddressBlock::parse).flatMap(Optional::stream)
                 .anyMatch(block -> block.contains(address))).orElse(false);
     }
 
     /** The client's address given the connection's peer, the X-Forwarded-For headers and the trusted proxies. */
-    static String clientIp(String peer, List<String> forwardedFor, List<Block> trusted) {
-        String client = literal(peer).orElse(null);
+    static String clientIp(String peer, List<String> forwardedFor, List<AddressBlock> trusted) {
+        String client = AddressBlock.literal(peer).orElse(null);
         if (client == null || !isTrusted(client, trusted)) {
             return client;
         }
@@ -58,7 +57,7 @@ public class ClientAddresses {
             }
         }
         for (int i = hops.size() - 1; i >= 0; i--) {
-            Optional<String> hop = literal(hops.get(i));
+            Optional<String> hop = AddressBlock.literal(hops.get(i));
             if (hop.isEmpty()) {
                 return client;
             }
@@ -70,57 +69,7 @@ public class ClientAddresses {
         return client;
     }
 
-    private static boolean isTrusted(String ip, List<Block> trusted) {
+    private static boolean isTrusted(String ip, List<AddressBlock> trusted) {
         return trusted.stream().anyMatch(block -> block.contains(ip));
-    }
-
-    /** An IP address literal in canonical form; never a host name (no DNS lookups on request data). */
-    static Optional<String> literal(String text) {
-        if (text == null || text.isEmpty() || text.length() > 45 || !text.matches("[0-9a-fA-F.:]+") || !text.matches(".*[.:].*")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(InetAddress.getByName(text).getHostAddress());
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** An address block: an address with a prefix length. */
-    record Block(byte[] network, int prefix) {
-
-        static Optional<Block> parse(String cidr) {
-            String[] parts = cidr.split("/", 2);
-            Optional<String> address = literal(parts[0]);
-            if (address.isEmpty()) {
-                return Optional.empty();
-            }
-            try {
-                byte[] bytes = InetAddress.getByName(address.get()).getAddress();
-                int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : bytes.length * 8;
-                return prefix < 0 || prefix > bytes.length * 8 ? Optional.empty() : Optional.of(new Block(bytes, prefix));
-            } catch (UnknownHostException | NumberFormatException e) {
-                return Optional.empty();
-            }
-        }
-
-        boolean contains(String ip) {
-            byte[] candidate;
-            try {
-                candidate = InetAddress.getByName(ip).getAddress();
-            } catch (UnknownHostException e) {
-                return false;
-            }
-            if (candidate.length != network.length) {
-                return false;
-            }
-            for (int bit = 0; bit < prefix; bit++) {
-                int mask = 0x80 >> (bit % 8);
-                if ((candidate[bit / 8] & mask) != (network[bit / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 }

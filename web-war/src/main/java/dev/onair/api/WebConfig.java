@@ -1,5 +1,6 @@
 package dev.onair.api;
 
+import dev.onair.shared.AddressBlock;
 import dev.onair.shared.Settings;
 import jakarta.enterprise.context.Dependent;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -85,7 +86,7 @@ public class WebConfig extends Settings.Bound {
     }
 
     /** The proxies ({@code onair.http.trusted-proxies}) whose X-Forwarded-For is believed. */
-    List<ClientAddresses.Block> trustedProxies() {
+    List<AddressBlock> trustedProxies() {
         return blocks("onair.http.trusted-proxies", trustedProxies);
     }
 
@@ -107,9 +108,9 @@ public class WebConfig extends Settings.Bound {
         return Settings.bool("onair.auth.secure-cookies", secureCookies);
     }
 
-    private static List<ClientAddresses.Block> blocks(String key, Optional<List<String>> values) {
+    private static List<AddressBlock> blocks(String key, Optional<List<String>> values) {
         return Settings.entries(values).stream()
-                .map(block -> ClientAddresses.Block.parse(block)
+                .map(block -> AddressBlock.parse(block)
                         .orElseThrow(() -> new Settings.InvalidSetting(key, "addresses or CIDR blocks", block)))
                 .toList();
     }

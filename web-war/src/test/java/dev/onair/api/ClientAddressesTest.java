@@ -1,7 +1,9 @@
 package dev.onair.api;
 
+import dev.onair.shared.AddressBlock;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClientAddressesTest {
 
-    private static List<ClientAddresses.Block> trusted(String... blocks) {
-        return java.util.Arrays.stream(blocks).map(ClientAddresses.Block::parse).flatMap(Optional::stream).toList();
+    private static List<AddressBlock> trusted(String... blocks) {
+        return Arrays.stream(blocks).map(AddressBlock::parse).flatMap(Optional::stream).toList();
     }
 
     @Test
@@ -28,7 +30,7 @@ class ClientAddressesTest {
 
     @Test
     void behindTrustedProxiesTheRightmostUntrustedHopIsTheClient() {
-        List<ClientAddresses.Block> proxies = trusted("10.0.0.0/8", "127.0.0.1");
+        List<AddressBlock> proxies = trusted("10.0.0.0/8", "127.0.0.1");
         assertEquals("203.0.113.5", ClientAddresses.clientIp("127.0.0.1", List.of("203.0.113.5"), proxies));
         assertEquals("203.0.113.5", ClientAddresses.clientIp("10.1.2.3",
                 List.of("1.2.3.4, 203.0.113.5", "10.0.0.7"), proxies), "a spoofed leftmost entry is not believed");
@@ -39,16 +41,16 @@ class ClientAddressesTest {
 
     @Test
     void garbageInTheHeaderStopsTheWalk() {
-        List<ClientAddresses.Block> proxies = trusted("127.0.0.1");
+        List<AddressBlock> proxies = trusted("127.0.0.1");
         assertEquals("127.0.0.1", ClientAddresses.clientIp("127.0.0.1", List.of("evil.example"), proxies));
         assertEquals("127.0.0.1", ClientAddresses.clientIp("127.0.0.1", List.of("<script>"), proxies));
     }
 
     @Test
     void ipv6BlocksAndLiteralsWork() {
-        List<ClientAddresses.Block> proxies = trusted("2001:db8::/32");
+        List<AddressBlock> proxies = trusted("2001:db8::/32");
         assertEquals("2001:db9:0:0:0:0:0:1", ClientAddresses.clientIp("2001:db8::1", List.of("2001:db9::1"), proxies));
-        assertNull(ClientAddresses.literal("localhost").orElse(null), "never a DNS lookup");
+        assertNull(AddressBlock.literal("localhost").orElse(null), "never a DNS lookup");
         assertEquals(List.of(), trusted("not-a-block", "10.0.0.0/99"));
     }
 
