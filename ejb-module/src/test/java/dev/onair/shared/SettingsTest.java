@@ -7,6 +7,7 @@ import dev.onair.ingest.control.IngestConfig;
 import dev.onair.ingest.control.NginxConfig;
 import dev.onair.logins.control.LoginConfig;
 import dev.onair.signin.control.SignInConfig;
+import dev.onair.webhooks.control.WebhookConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -29,7 +30,8 @@ class SettingsTest {
 
     /** Every component's settings bean in the EJB module. */
     private static final List<Class<? extends Settings.Checked>> COMPONENTS = List.of(NodeConfig.class, IngestConfig.class,
-            ChannelConfig.class, DeliveryConfig.class, SignInConfig.class, LoginConfig.class, FeedConfig.class);
+            ChannelConfig.class, DeliveryConfig.class, SignInConfig.class, LoginConfig.class, FeedConfig.class,
+            WebhookConfig.class);
     /** Keys the web tier binds (its WebConfig, tested there) and the one read anew on each use. */
     private static final Set<String> ELSEWHERE = Set.of("onair.http.trusted-proxies", "onair.rate-limits.sign-in",
             "onair.rate-limits.refresh", "onair.rate-limits.token", "onair.rate-limits.exempt", "onair.auth.secure-cookies", "onair.admins",

@@ -243,6 +243,18 @@ public final class OnAirServer {
                     // the outage test sees readiness go down and come back within its minute
                     "ONAIR_DELIVERY_LAG_THRESHOLD", "PT15S",
                     "ONAIR_THUMBNAILS_INTERVAL", "PT10S"));
+            env.putAll(Map.of(
+                    // webhooks: the tests' receivers listen on 127.0.0.3 (WebhookReceiver), the one private
+                    // address allowed; plain http; failures, retries and dead letters within seconds
+                    "ONAIR_WEBHOOKS_ALLOW_HTTP", "true",
+                    "ONAIR_WEBHOOKS_ALLOW", WebhookReceiver.HOST + "/32",
+                    "ONAIR_WEBHOOKS_TIMEOUT", "PT1S",
+                    "ONAIR_WEBHOOKS_LEASE", "PT5S",
+                    "ONAIR_WEBHOOKS_BACKOFF_FIRST", "PT0.2S",
+                    "ONAIR_WEBHOOKS_BACKOFF_MAX", "PT1S",
+                    "ONAIR_WEBHOOKS_RETRY_PERIOD", "PT8S",
+                    "ONAIR_WEBHOOKS_DISABLE_AFTER", "PT20S",
+                    "ONAIR_WEBHOOKS_POLL_INTERVAL", "PT0.5S"));
             env.putAll(extraEnvironment);
             if ("postgresql".equals(database)) {
                 String schema = "onair_it";

@@ -66,6 +66,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + "OnAir's access tokens and rotating refresh tokens"),
                 @Tag(name = "me", description = "The signed-in account, its login history, new-device notices and API clients"),
                 @Tag(name = "events", description = "The event feed: what happened to the caller's channels and streams, in order"),
+                @Tag(name = "webhooks", description = "The feed's events POSTed to receivers, signed (Standard Webhooks), at least once, in order per channel"),
                 @Tag(name = "admin", description = "For administrators (onair.admins)")
         })
 @SecurityScheme(securitySchemeName = OnAirApi.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",

@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reading the feed: numbered events after a sequence number, in order, of the caller's own
@@ -27,6 +28,12 @@ public class Feed {
 
     @PersistenceContext(unitName = "onair")
     EntityManager em;
+
+    /** The event numbered {@code sequence}, if it exists. */
+    public Optional<FeedEvent> numbered(long sequence) {
+        return em.createQuery("SELECT e FROM FeedEvent e WHERE e.sequence = :sequence", FeedEvent.class)
+                .setParameter("sequence", sequence).getResultStream().findFirst();
+    }
 
     /** The highest number given out so far: every event up to it is committed and readable. */
     public long lastNumbered() {

@@ -28,14 +28,18 @@ public class FeedNumbering {
     @PersistenceContext(unitName = "onair")
     EntityManager em;
 
-    /** Numbers up to {@link #BATCH} waiting events; how many it numbered. */
-    public int numberWaiting() {
+    /** What one run did: how many it numbered, and the last number given out. */
+    public record Run(int numbered, long last) {
+    }
+
+    /** Numbers up to {@link #BATCH} waiting events. */
+    public Run numberWaiting() {
         FeedSequence sequence = em.find(FeedSequence.class, FeedSequence.FEED, LockModeType.PESSIMISTIC_WRITE);
         List<FeedEvent> waiting = em.createNamedQuery(FeedEvent.UNNUMBERED, FeedEvent.class).setMaxResults(BATCH).getResultList();
         for (FeedEvent event : waiting) {
             event.number(sequence.next());
         }
         em.flush();
-        return waiting.size();
+        return new Run(waiting.size(), sequence.last());
     }
 }

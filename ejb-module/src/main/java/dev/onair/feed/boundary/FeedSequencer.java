@@ -2,6 +2,7 @@ package dev.onair.feed.boundary;
 
 import dev.onair.feed.control.FeedConfig;
 import dev.onair.feed.entity.FeedAppended;
+import dev.onair.feed.entity.FeedNumbered;
 import dev.onair.shared.Periodic;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -15,6 +16,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -29,7 +31,8 @@ import java.util.logging.Logger;
  * (one run at a time; a wake-up during a run makes one more), and every
  * {@code onair.feed.sequence-interval} for those it was not told of (written on another node, or
  * left by a node that stopped). Which node numbers an event does not matter: the numbering is
- * serialized by the database ({@link FeedNumbering}).
+ * serialized by the database ({@link FeedNumbering}). After a run that numbered some, it fires
+ * {@link FeedNumbered} (synchronously, outside any transaction) for readers on this node.
  */
 @Startup
 @Singleton
@@ -48,6 +51,9 @@ public class FeedSequencer {
 
     @Inject
     FeedConfig settings;
+
+    @Inject
+    Event<FeedNumbered> numbered;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -90,7 +96,11 @@ public class FeedSequencer {
     private void run() {
         try {
             while (again.getAndSet(false)) {
-                while (numbering.numberWaiting() == FeedNumbering.BATCH) {
+                FeedNumbering.Run run = numbering.numberWaiting();
+                if (run.numbered() > 0) {
+                    numbered.fire(new FeedNumbered(run.last()));
+                }
+                if (run.numbered() == FeedNumbering.BATCH) {
                     again.set(true);
                 }
             }

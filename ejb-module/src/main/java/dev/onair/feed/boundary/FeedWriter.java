@@ -18,6 +18,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Instant;
+
 /**
  * The feed's outbox: each event an integrator cares about is written here in the transaction of
  * the change that causes it (these observers run inside it), so a change that commits has its
@@ -60,6 +62,14 @@ public class FeedWriter {
 
     public void onThumbnail(@Observes(during = TransactionPhase.IN_PROGRESS) ThumbnailTaken taken) {
         append(FeedEvents.of(taken));
+    }
+
+    /**
+     * A webhook subscription of {@code ownerId}'s was disabled for failing (in the caller's
+     * transaction, the one that disables it): its owner hears of it in the feed.
+     */
+    public void webhookDisabled(String subscriptionId, String ownerId, String reason, Instant at) {
+        append(FeedEvents.webhookDisabled(subscriptionId, ownerId, reason, at));
     }
 
     private void append(FeedEvent event) {

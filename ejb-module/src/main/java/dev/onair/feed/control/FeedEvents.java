@@ -17,6 +17,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -98,5 +99,10 @@ public final class FeedEvents {
     public static FeedEvent of(ThumbnailTaken taken) {
         return new FeedEvent(FeedTypes.THUMBNAIL_UPDATED, taken.channelId(), taken.ownerId(), taken.takenAt(),
                 JSON.createObjectBuilder().add("channelId", taken.channelId()).build().toString());
+    }
+
+    public static FeedEvent webhookDisabled(String subscriptionId, String ownerId, String reason, Instant at) {
+        return new FeedEvent(FeedTypes.WEBHOOK_DISABLED, null, ownerId, at,
+                JSON.createObjectBuilder().add("subscriptionId", subscriptionId).add("reason", reason).build().toString());
     }
 }

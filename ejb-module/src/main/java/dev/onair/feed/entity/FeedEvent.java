@@ -1,5 +1,9 @@
 package dev.onair.feed.entity;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -26,6 +31,7 @@ import java.util.UUID;
 public class FeedEvent {
 
     public static final String UNNUMBERED = "FeedEvent.unnumbered";
+    private static final JsonProvider JSON = JsonProvider.provider();
     /** The longest payload a row holds (JSON text). */
     public static final int PAYLOAD_MAX = 4000;
 
@@ -88,6 +94,22 @@ public class FeedEvent {
 
     /** A JSON object. */
     public String payload() { return payload; }
+
+    /**
+     * The event as integrators get it, in the feed, its stream and webhooks alike:
+     * {@code sequence}, {@code id}, {@code type}, {@code at}, {@code channelId} (when it has one)
+     * and {@code data}, the payload.
+     */
+    public JsonObject json() {
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("sequence", sequence).add("id", eventId).add("type", type)
+                .add("at", at.toString());
+        if (channelId != null) {
+            json.add("channelId", channelId);
+        }
+        try (JsonReader reader = JSON.createReader(new StringReader(payload))) {
+            return json.add("data", reader.readObject()).build();
+        }
+    }
 
     public void number(long sequence) {
         if (this.sequence != null) {

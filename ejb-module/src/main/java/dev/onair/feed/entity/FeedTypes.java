@@ -16,9 +16,11 @@ public final class FeedTypes {
     public static final String PUBLISH_REFUSED = "publish.refused";
     public static final String REPLAY_READY = "replay.ready";
     public static final String THUMBNAIL_UPDATED = "thumbnail.updated";
+    public static final String WEBHOOK_DISABLED = "webhook.disabled";
 
     public static final List<String> ALL = List.of(CHANNEL_CREATED, CHANNEL_UPDATED, CHANNEL_ENDED, STREAM_STARTED,
-            STREAM_INTERRUPTED, STREAM_RESUMED, STREAM_ENDED, STREAM_HEALTH_CHANGED, PUBLISH_REFUSED, REPLAY_READY, THUMBNAIL_UPDATED);
+            STREAM_INTERRUPTED, STREAM_RESUMED, STREAM_ENDED, STREAM_HEALTH_CHANGED, PUBLISH_REFUSED, REPLAY_READY, THUMBNAIL_UPDATED,
+            WEBHOOK_DISABLED);
 
     private FeedTypes() {
     }

@@ -1,6 +1,7 @@
 package dev.onair.api.auth;
 
 import dev.onair.api.ClientAddresses;
+import dev.onair.api.NoStore;
 import dev.onair.api.OnAirApi;
 import dev.onair.api.RateLimited;
 import dev.onair.api.RateLimits;
@@ -108,7 +109,7 @@ public class AuthResource {
         try {
             limit(RateLimits.Group.SIGN_IN);
             SignIn.Started started = signIn.begin(provider, returnTo, uri.getBaseUri(), browserBinding, clients.of(request));
-            return noStore(Response.status(Response.Status.FOUND).location(started.authorizationUri())
+            return NoStore.of(Response.status(Response.Status.FOUND).location(started.authorizationUri())
                     .cookie(cookie(BROWSER_COOKIE, started.browserBinding(), (int) signIn.startedLifetime().toSeconds(),
                             NewCookie.SameSite.LAX)));
         } catch (SignInRefused | RateLimited e) {
@@ -139,9 +140,9 @@ public class AuthResource {
             SignIn.Completed completed = signIn.complete(provider, code, state, error, browserBinding, clients.of(request));
             IssuedTokens tokens = completed.tokens();
             if (BrowserFacing.Accept.json(headers)) {
-                return noStore(Response.ok(TokenView.withRefreshToken(tokens, completed.returnTo()), MediaType.APPLICATION_JSON_TYPE));
+                return NoStore.of(Response.ok(TokenView.withRefreshToken(tokens, completed.returnTo()), MediaType.APPLICATION_JSON_TYPE));
             }
-            return noStore(Response.status(Response.Status.FOUND).location(uri.getBaseUri().resolve(completed.returnTo()))
+            return NoStore.of(Response.status(Response.Status.FOUND).location(uri.getBaseUri().resolve(completed.returnTo()))
                     .cookie(refreshCookie(tokens)));
         } catch (SignInRefused | RateLimited e) {
             return refusal(e);
@@ -169,15 +170,15 @@ public class AuthResource {
         try {
             IssuedTokens tokens = signIn.refresh(cookieMode ? cookie : fromBody);
             if (cookieMode) {
-                return noStore(Response.ok(TokenView.of(tokens)).cookie(refreshCookie(tokens)));
+                return NoStore.of(Response.ok(TokenView.of(tokens)).cookie(refreshCookie(tokens)));
             }
-            return noStore(Response.ok(TokenView.withRefreshToken(tokens, null)));
+            return NoStore.of(Response.ok(TokenView.withRefreshToken(tokens, null)));
         } catch (SignInRefused e) {
             Response.ResponseBuilder refused = Response.fromResponse(problem(e));
             if (cookieMode && cookie != null) {
                 refused.cookie(cookie(REFRESH_COOKIE, "", 0, NewCookie.SameSite.STRICT));
             }
-            return noStore(refused);
+            return NoStore.of(refused);
         }
     }
 
@@ -195,7 +196,7 @@ public class AuthResource {
         limit(RateLimits.Group.REFRESH);
         String fromBody = RefreshRequest.read(body, headers.getMediaType());
         signIn.signOut(fromBody != null ? fromBody : cookie);
-        return noStore(Response.noContent().cookie(cookie(REFRESH_COOKIE, "", 0, NewCookie.SameSite.STRICT)));
+        return NoStore.of(Response.noContent().cookie(cookie(REFRESH_COOKIE, "", 0, NewCookie.SameSite.STRICT)));
     }
 
     @GET
@@ -233,7 +234,7 @@ public class AuthResource {
 
     /** A refusal of a {@link BrowserFacing} endpoint: problem+json, which a browser sees as a page. */
     private Response refusal(DomainException e) {
-        return noStore(Response.fromResponse(problem(e)));
+        return NoStore.of(Response.fromResponse(problem(e)));
     }
 
     private Response problem(DomainException e) {
@@ -248,11 +249,5 @@ public class AuthResource {
     private NewCookie cookie(String name, String value, int maxAge, NewCookie.SameSite sameSite) {
         return new NewCookie.Builder(name).value(value).path(COOKIE_PATH).maxAge(maxAge).httpOnly(true)
                 .secure(settings.secureCookies()).sameSite(sameSite).build();
-    }
-
-    private static Response noStore(Response.ResponseBuilder response) {
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return response.cacheControl(noStore).header("Pragma", "no-cache").build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.onair.api.auth;
 
 import dev.onair.api.ClientAddresses;
+import dev.onair.api.NoStore;
 import dev.onair.api.RateLimited;
 import dev.onair.api.RateLimits;
 import dev.onair.api.problems.Problems;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -104,7 +104,7 @@ public class TokenResource {
             if (basic && clientId != null && !clientId.equals(credentials[0])) {
                 throw InvalidInput.of("client_id", "is not the client of the HTTP Basic credentials");
             }
-            return noStore(Response.ok(ClientTokenView.of(apiClients.token(credentials[0], credentials[1], scope))));
+            return NoStore.of(Response.ok(ClientTokenView.of(apiClients.token(credentials[0], credentials[1], scope))));
         } catch (DomainException e) {
             return refusal(e);
         }
@@ -142,7 +142,7 @@ public class TokenResource {
         if (status == Response.Status.UNAUTHORIZED.getStatusCode()) {
             refusal.header(HttpHeaders.WWW_AUTHENTICATE, null).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"onair\"");
         }
-        return noStore(refusal);
+        return NoStore.of(refusal);
     }
 
     private static String oauthError(DomainException e) {
@@ -154,11 +154,5 @@ public class TokenResource {
             case LIMITED -> "slow_down";
             default -> "invalid_request";
         };
-    }
-
-    private static Response noStore(Response.ResponseBuilder response) {
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return response.cacheControl(noStore).header("Pragma", "no-cache").build();
     }
 }

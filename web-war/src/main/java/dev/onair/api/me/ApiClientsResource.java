@@ -2,6 +2,7 @@ package dev.onair.api.me;
 
 import dev.onair.accounts.entity.Role;
 import dev.onair.api.Callers;
+import dev.onair.api.NoStore;
 import dev.onair.api.OnAirApi;
 import dev.onair.signin.boundary.ApiClientStates;
 import dev.onair.signin.boundary.ApiClients;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -70,7 +70,7 @@ public class ApiClientsResource {
     public Response create(@Context SecurityContext security, @Context UriInfo uri, InputStream body) {
         NewApiClient request = NewApiClient.read(body);
         ApiClientView made = ApiClientView.of(clients.create(callers.of(security), request.name(), request.scopes()));
-        return noStore(Response.created(uri.getAbsolutePathBuilder().path(made.id()).build()).entity(made));
+        return NoStore.of(Response.created(uri.getAbsolutePathBuilder().path(made.id()).build()).entity(made));
     }
 
     @GET
@@ -99,7 +99,7 @@ public class ApiClientsResource {
     @APIResponse(responseCode = "404", description = "No such client of this account (unknown-client)", ref = OnAirApi.NOT_FOUND)
     @APIResponse(responseCode = "409", description = "The client is revoked (client-revoked)", ref = OnAirApi.CONFLICT)
     public Response rotate(@Context SecurityContext security, @PathParam("id") String id) {
-        return noStore(Response.ok(ApiClientView.of(clients.rotate(callers.of(security), id))));
+        return NoStore.of(Response.ok(ApiClientView.of(clients.rotate(callers.of(security), id))));
     }
 
     @DELETE
@@ -112,12 +112,5 @@ public class ApiClientsResource {
         ApiClientView revoked = ApiClientView.of(clients.revoke(callers.of(security), id));
         states.forget(revoked.id());
         return revoked;
-    }
-
-    private static Response noStore(Response.ResponseBuilder response) {
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        noStore.setPrivate(true);
-        return response.cacheControl(noStore).header("Pragma", "no-cache").build();
     }
 }
