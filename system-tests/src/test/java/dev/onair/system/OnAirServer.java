@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -141,6 +143,28 @@ public final class OnAirServer {
         return current;
     }
 
+    /**
+     * Kills the server as a crash would (kill -9: no shutdown hook, no orderly stop; nginx is left
+     * behind and the next start stops it), runs {@code whileStopped}, and starts it again with the
+     * same settings and data.
+     */
+    public static synchronized OnAirServer killKeepingData(Runnable whileStopped) {
+        OnAirServer current = get();
+        ProcessHandle process = ProcessHandle.of(current.pid()).orElseThrow(() -> new IllegalStateException("no server process"));
+        process.destroyForcibly();
+        try {
+            process.onExit().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the killed server did not exit", e);
+        }
+        whileStopped.run();
+        current.launch(true);
+        return current;
+    }
+
     private void start() {
         try {
             deleteRecursively(work);
@@ -198,6 +222,11 @@ public final class OnAirServer {
     }
 
     private void launch() {
+        launch(false);
+    }
+
+    /** Starts the server; {@code clean}: discarding Liberty's caches first (after a crash, as Liberty asks). */
+    private void launch(boolean clean) {
         try {
             LocalS3.get();
             Map<String, String> env = new java.util.HashMap<>(Map.of(
@@ -269,7 +298,7 @@ public final class OnAirServer {
                 String derby = "-Dderby.drda.startNetworkServer=true -Dderby.drda.host=127.0.0.1 -Dderby.drda.portNumber=" + DERBY_PORT;
                 env.merge("JVM_ARGS", derby, (given, added) -> given + " " + added);
             }
-            int exit = run(env, "start");
+            int exit = clean ? run(env, "start", "--clean") : run(env, "start");
             if (exit != 0) {
                 throw new IllegalStateException("server start exited " + exit + "; see " + messagesLog());
             }
@@ -295,8 +324,9 @@ public final class OnAirServer {
         }
     }
 
-    private int run(Map<String, String> env, String action) throws IOException {
+    private int run(Map<String, String> env, String action, String... options) throws IOException {
         List<String> command = new ArrayList<>(List.of(wlp.resolve("bin/server").toString(), action, "onair"));
+        command.addAll(List.of(options));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("server-" + action + ".out").toFile()));

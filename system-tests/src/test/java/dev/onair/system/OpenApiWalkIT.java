@@ -150,7 +150,7 @@ class OpenApiWalkIT {
     /** A value a parameter could well have, so that the one under attack is the only odd one. */
     private static String plausible(String name) {
         return switch (name) {
-            case "id", "accountId" -> NO_SUCH_ID;
+            case "id", "accountId", "deliveryId" -> NO_SUCH_ID;
             case "provider" -> "kakao";
             default -> null;
         };

@@ -180,6 +180,28 @@ class WebhooksIT {
     }
 
     @Test
+    void deliveriesPendingWhenOnAirIsKilledArriveAfterItComesBack() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            Broadcaster bj = Broadcaster.fresh();
+            receiver.answers(n -> 503);
+            JsonObject hook = subscribe(bj.token(), receiver.url("/crash"), List.of("channel.created", "channel.updated"), null);
+            receiver.secret(hook.getString("secret"));
+            String channelId = editsOf(bj, 3);
+            // every delivery made, the channel's first tried and refused (the others wait behind it), none
+            // acknowledged: then the server dies, well within the retry period
+            Eventually.await(() -> deliveries(bj.token(), hook.getString("id")), d -> d.size() == 4
+                    && d.stream().allMatch(row -> row.getString("state").equals("PENDING")) && !d.get(0).getJsonArray("attempts").isEmpty(),
+                    ARRIVES_WITHIN);
+            OnAirServer.killKeepingData(() -> receiver.answers(n -> 204));
+            List<WebhookReceiver.Received> got = Eventually.await(receiver::acknowledged, r -> r.size() >= 4, Duration.ofSeconds(30));
+            assertEquals(feedSequences(bj.token(), channelId, List.of("channel.created", "channel.updated")),
+                    got.stream().map(WebhookReceiver.Received::sequence).toList(),
+                    () -> "all of them, in order, after the crash: " + deliveries(bj.token(), hook.getString("id")));
+            got.forEach(r -> assertTrue(r.verified(), r::toString));
+        }
+    }
+
+    @Test
     void receiversAtPrivateAddressesAreRefusedAndRedirectsNotFollowed() throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.start(); WebhookReceiver target = WebhookReceiver.start()) {
             Broadcaster bj = Broadcaster.fresh();

@@ -1,5 +1,6 @@
 package dev.onair.schema.boundary;
 
+import dev.onair.schema.control.DerbyIdentities;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -11,6 +12,9 @@ import jakarta.ejb.TransactionAttributeType;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -43,6 +47,19 @@ public class SchemaMigration {
                 : result.initialSchemaVersion != null ? result.initialSchemaVersion : "none";
         LOG.info(() -> "Database schema at version " + schemaVersion + " (" + result.migrationsExecuted
                 + " migration(s) applied now)");
+        reserveDerbyIdentities();
+    }
+
+    /** On embedded Derby, identity ranges are taken now, alone ({@link DerbyIdentities}); elsewhere nothing to do. */
+    private void reserveDerbyIdentities() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (connection.getMetaData().getDatabaseProductName().startsWith("Apache Derby")) {
+                DerbyIdentities.reserve(connection);
+                LOG.info("Derby: identity ranges reserved before the first request");
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Derby: reserving identity ranges at start-up failed; concurrent inserts may meet lock timeouts", e);
+        }
     }
 
     /** The schema version in force, for health and diagnostics. */

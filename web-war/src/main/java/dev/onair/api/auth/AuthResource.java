@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
@@ -49,6 +50,7 @@ import java.util.Map;
  */
 @Path("auth")
 @PermitAll
+@SecurityRequirementsSet // sign-in is where a token comes from: no security scheme applies
 @Tag(name = "auth")
 public class AuthResource {
 
@@ -155,7 +157,7 @@ public class AuthResource {
     @Operation(summary = "A new access token", description = "Presents the refresh token from the cookie, or from "
             + "the JSON body {\"refreshToken\": ...}. It is used up and replaced (a new cookie, or refreshToken in the "
             + "answer). A refresh token that was already used revokes its whole session (refresh-token-reused).")
-    @RequestBody(content = @Content(schema = @Schema(implementation = RefreshRequest.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefreshRequest.class)))
     @APIResponse(responseCode = "200", description = "A new access token",
             content = @Content(schema = @Schema(implementation = TokenView.class)))
     @APIResponse(responseCode = "400", description = "A malformed body", ref = OnAirApi.BAD_REQUEST)
@@ -186,7 +188,7 @@ public class AuthResource {
     @Path("logout")
     @Operation(summary = "Sign out", description = "Revokes the session of the refresh token (cookie or JSON body) "
             + "and clears the cookie. Access tokens already issued stay valid until they expire (at most 15 minutes).")
-    @RequestBody(content = @Content(schema = @Schema(implementation = RefreshRequest.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefreshRequest.class)))
     @APIResponse(responseCode = "204", description = "Signed out (also when the token was unknown)")
     @APIResponse(responseCode = "400", description = "A malformed body", ref = OnAirApi.BAD_REQUEST)
     @APIResponse(responseCode = "403", description = "Sent by a page of another site (cross-site-request)", ref = OnAirApi.FORBIDDEN)

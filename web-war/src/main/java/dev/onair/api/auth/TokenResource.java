@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URLDecoder;
@@ -44,6 +45,7 @@ import java.util.Map;
  */
 @Path("auth/token")
 @PermitAll
+@SecurityRequirementsSet // the client authenticates with its credentials in the request, not with a token
 @Tag(name = "auth")
 public class TokenResource {
 

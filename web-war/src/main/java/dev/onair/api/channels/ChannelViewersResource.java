@@ -58,7 +58,7 @@ public class ChannelViewersResource {
     Callers callers;
 
     @GET
-    @Operation(summary = "Who may watch a private channel (its broadcaster or an admin)",
+    @Operation(operationId = "listChannelViewers", summary = "Who may watch a private channel (its broadcaster or an admin)",
             description = "The accounts allowed besides the broadcaster and the admins, oldest first.")
     @APIResponse(responseCode = "200", description = "The allowed accounts",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ViewerView.class)))
@@ -88,7 +88,7 @@ public class ChannelViewersResource {
 
     @DELETE
     @Path("{accountId}")
-    @Operation(summary = "Withdraw an account's access (its broadcaster or an admin)",
+    @Operation(operationId = "withdrawChannelViewer", summary = "Withdraw an account's access (its broadcaster or an admin)",
             description = "At once: the account no longer sees the channel and gets no more playback signatures for it "
                     + "(one already issued lapses at its expiry, onair.cdn.signed-ttl).")
     @APIResponse(responseCode = "204", description = "Withdrawn")

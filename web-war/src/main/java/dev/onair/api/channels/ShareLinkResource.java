@@ -53,7 +53,7 @@ public class ShareLinkResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "Whether the channel has a share link (its broadcaster or an admin)",
+    @Operation(operationId = "getShareLink", summary = "Whether the channel has a share link (its broadcaster or an admin)",
             description = "When it was made; the token itself was shown once, when it was made.")
     @APIResponse(responseCode = "200", description = "The share link, without its token",
             content = @Content(schema = @Schema(implementation = ShareLinkView.class)))

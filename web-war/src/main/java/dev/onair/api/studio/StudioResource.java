@@ -108,7 +108,7 @@ public class StudioResource {
 
     @POST
     @Path("stream-key/rotation")
-    @Operation(summary = "Rotate the stream key", description = "Makes a new key; the old one stops working at once.")
+    @Operation(operationId = "rotateStreamKey", summary = "Rotate the stream key", description = "Makes a new key; the old one stops working at once.")
     @APIResponse(responseCode = "200", description = "The new server URL and stream key",
             content = @Content(schema = @Schema(implementation = StreamKeyView.class)))
     @SecurityRequirement(name = OnAirApi.BEARER)

@@ -76,6 +76,7 @@ public class WebhooksResource {
             + "link-local or metadata address; unknown types; a malformed body", ref = OnAirApi.BAD_REQUEST)
     @APIResponse(responseCode = "404", description = "channelId names no channel of the caller's", ref = OnAirApi.NOT_FOUND)
     @APIResponse(responseCode = "409", description = "20 subscriptions already (too-many-webhooks)", ref = OnAirApi.CONFLICT)
+    @APIResponse(responseCode = "413", description = "A body over 64 KiB (payload-too-large)", ref = OnAirApi.TOO_LARGE)
     public Response create(@Context SecurityContext security, @Context UriInfo uri, InputStream body) {
         NewWebhook request = NewWebhook.read(body);
         WebhookView made = WebhookView.of(webhooks.subscribe(callers.of(security), request.url(), request.types(), request.channelId()));
@@ -175,7 +176,7 @@ public class WebhooksResource {
             return DEFAULT_DELIVERIES;
         }
         String trimmed = value.trim();
-        if (trimmed.length() > MAX_NUMBER_LENGTH || !trimmed.chars().allMatch(Character::isDigit)) {
+        if (trimmed.isEmpty() || trimmed.length() > MAX_NUMBER_LENGTH || !trimmed.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw InvalidInput.of("limit", "must be a whole number from 1 to " + Webhooks.MAX_DELIVERIES);
         }
         return Integer.parseInt(trimmed);
