@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -21,13 +20,12 @@ import java.util.UUID;
  */
 public final class DerbyIdentities {
 
-    /** The identity columns' tables, each with the insert that makes one row of it (parents given by id). */
-    private static final List<String> INSERTS = List.of(
-            "INSERT INTO stream_event (channel_id, type, occurred_at) VALUES (?, 'STARTED', ?)",
-            "INSERT INTO hls_segment (session_id, channel_id, folder, number, seq, discontinuity, duration_ms, object_key, listed_at)"
-                    + " VALUES (?, ?, 'warm-up', 0, 0, FALSE, 0, 'warm-up', ?)",
-            "INSERT INTO thumbnail (channel_id, taken_at, object_key) VALUES (?, ?, 'warm-up')",
-            "INSERT INTO feed_event (event_id, type, occurred_at, payload) VALUES (?, 'warm-up', ?, '{}')");
+    /** One row in each table with an identity column (parents given by id). */
+    private static final String STREAM_EVENT = "INSERT INTO stream_event (channel_id, type, occurred_at) VALUES (?, 'STARTED', ?)";
+    private static final String HLS_SEGMENT = "INSERT INTO hls_segment (session_id, channel_id, folder, number, seq, discontinuity,"
+            + " duration_ms, object_key, listed_at) VALUES (?, ?, 'warm-up', 0, 0, FALSE, 0, 'warm-up', ?)";
+    private static final String THUMBNAIL = "INSERT INTO thumbnail (channel_id, taken_at, object_key) VALUES (?, ?, 'warm-up')";
+    private static final String FEED_EVENT = "INSERT INTO feed_event (event_id, type, occurred_at, payload) VALUES (?, 'warm-up', ?, '{}')";
 
     private DerbyIdentities() {
     }
@@ -47,10 +45,10 @@ public final class DerbyIdentities {
             update(connection, "INSERT INTO publish_session (id, channel_id, account_id, stream_name, client_id, key_hash, started_at,"
                     + " ended_at, end_reason, version) VALUES (?, ?, ?, 'warm-up', 'warm-up', 'warm-up', ?, ?, 'warm-up', 0)",
                     publish, channel, account, now, now);
-            update(connection, INSERTS.get(0), channel, now);
-            update(connection, INSERTS.get(1), publish, channel, now);
-            update(connection, INSERTS.get(2), channel, now);
-            update(connection, INSERTS.get(3), UUID.randomUUID().toString(), now);
+            update(connection, STREAM_EVENT, channel, now);
+            update(connection, HLS_SEGMENT, publish, channel, now);
+            update(connection, THUMBNAIL, channel, now);
+            update(connection, FEED_EVENT, UUID.randomUUID().toString(), now);
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
