@@ -67,6 +67,13 @@ public final class LocalS3 {
         if (process != null && process.isAlive()) {
             return;
         }
+        try (Socket taken = new Socket("127.0.0.1", PORT)) {
+            // another store answers there (left by a run that was killed): this one could not start, and
+            // tests would talk to a store whose files are not ours and that no outage test can stop
+            throw new IllegalStateException("port " + PORT + " is taken (an s3proxy left by an earlier run?): stop it first");
+        } catch (IOException free) {
+            // nobody listens: ours can start
+        }
         try {
             Files.createDirectories(dir.resolve("data"));
             Path properties = dir.resolve("s3proxy.properties");

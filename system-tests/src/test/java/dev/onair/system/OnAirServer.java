@@ -47,16 +47,57 @@ public final class OnAirServer {
 
     private static OnAirServer instance;
 
+    /** How far a second node's ports are from the first's. */
+    private static final int SECOND_NODE_OFFSET = 100;
+
     private final Path wlp = Path.of(required("onair.wlp.dir"));
-    private final Path work = Path.of(required("onair.it.work.dir"));
-    private final int httpPort = Integer.parseInt(required("onair.it.http.port"));
-    private final int httpsPort = Integer.parseInt(required("onair.it.https.port"));
+    private final Path work;
+    private final int httpPort;
+    private final int httpsPort;
     private final String database = System.getProperty("onair.it.db", "derby");
+    /** The first node: the one every test talks to, with nginx, the edge and (on Derby) the database. */
+    private final boolean primary;
 
     private final Map<String, String> extraEnvironment;
 
     private OnAirServer(Map<String, String> extraEnvironment) {
         this.extraEnvironment = Map.copyOf(extraEnvironment);
+        this.work = Path.of(required("onair.it.work.dir"));
+        this.httpPort = Integer.parseInt(required("onair.it.http.port"));
+        this.httpsPort = Integer.parseInt(required("onair.it.https.port"));
+        this.primary = true;
+    }
+
+    /** A second node on the first one's PostgreSQL database: API only (no nginx, no edge), its own ports and data folder. */
+    private OnAirServer(OnAirServer first) {
+        this.extraEnvironment = Map.of("ONAIR_INGEST_MODE", "none", "ONAIR_EDGE_PORT", "",
+                "ONAIR_INTERNAL_PORT", String.valueOf(INTERNAL_PORT + SECOND_NODE_OFFSET));
+        this.work = first.work.resolveSibling(first.work.getFileName() + "-node2");
+        this.httpPort = first.httpPort + SECOND_NODE_OFFSET;
+        this.httpsPort = first.httpsPort + SECOND_NODE_OFFSET;
+        this.primary = false;
+    }
+
+    /**
+     * Starts a second node beside the test server, on the same PostgreSQL database (several nodes
+     * share PostgreSQL, never embedded Derby); the caller stops it ({@link Node#close}).
+     */
+    public static synchronized Node secondNode() {
+        OnAirServer first = get();
+        if (!"postgresql".equals(first.database)) {
+            throw new IllegalStateException("several nodes need PostgreSQL (-Donair.it.db=postgresql)");
+        }
+        OnAirServer second = new OnAirServer(first);
+        second.start();
+        return new Node(second);
+    }
+
+    /** A node a test started itself and stops when done. */
+    public record Node(OnAirServer server) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.stop();
+        }
     }
 
     public static synchronized OnAirServer get() {
@@ -287,7 +328,7 @@ public final class OnAirServer {
             env.putAll(extraEnvironment);
             if ("postgresql".equals(database)) {
                 String schema = "onair_it";
-                if (!Files.exists(work.resolve("output"))) {
+                if (primary && !Files.exists(work.resolve("output"))) {
                     resetPostgresSchema(schema);
                 }
                 env.put("ONAIR_DB_URL", required("onair.it.postgresql.url") + "?currentSchema=" + schema);

@@ -57,6 +57,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final AtomicInteger count = new AtomicInteger();
     private volatile String secret;
     private volatile IntFunction<Integer> answers = n -> 204;
+    private volatile long delayMillis;
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -89,6 +90,11 @@ final class WebhookReceiver implements AutoCloseable {
         this.answers = answers;
     }
 
+    /** Takes this long over every answer (a receiver that works slowly). */
+    void delay(long millis) {
+        this.delayMillis = millis;
+    }
+
     List<Received> received() {
         return new ArrayList<>(received);
     }
@@ -117,6 +123,7 @@ final class WebhookReceiver implements AutoCloseable {
         received.add(new Received(first(headers, "webhook-id"), first(headers, "webhook-timestamp"), first(headers, "webhook-signature"),
                 body, verified, answer == STALL ? 0 : answer));
         try {
+            Thread.sleep(delayMillis);
             if (answer == STALL) {
                 Thread.sleep(STALL_MILLIS);
                 answer = 204;

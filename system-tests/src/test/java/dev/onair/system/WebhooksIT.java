@@ -8,14 +8,17 @@ import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Webhooks against real HTTP receivers on loopback (WebhookReceiver), each delivery verified with
@@ -197,6 +200,46 @@ class WebhooksIT {
             assertEquals(feedSequences(bj.token(), channelId, List.of("channel.created", "channel.updated")),
                     got.stream().map(WebhookReceiver.Received::sequence).toList(),
                     () -> "all of them, in order, after the crash: " + deliveries(bj.token(), hook.getString("id")));
+            got.forEach(r -> assertTrue(r.verified(), r::toString));
+        }
+    }
+
+    @Test
+    void twoNodesOnOneDatabaseDeliverEachEventOnceAndInOrder() throws Exception {
+        assumeTrue("postgresql".equals(OnAirServer.get().database()), "several nodes share PostgreSQL; embedded Derby is one node's");
+        try (WebhookReceiver receiver = WebhookReceiver.start(); OnAirServer.Node second = OnAirServer.secondNode()) {
+            receiver.delay(50); // slow enough that both nodes find deliveries due while others are under way
+            Broadcaster bj = Broadcaster.fresh();
+            List<String> types = List.of("channel.created", "channel.updated");
+            JsonObject hook = subscribe(bj.token(), receiver.url("/cluster"), types, null);
+            receiver.secret(hook.getString("secret"));
+            // one channel changed through each node, so that both write, number and deliver (a channel is
+            // changed through one node only: EclipseLink's shared cache keeps the other node's copy stale)
+            List<String> channels = new ArrayList<>();
+            for (OnAirServer node : List.of(OnAirServer.get(), second.server())) {
+                Api.Reply opened = Api.send(node.http("/api/studio/channels"), "POST", bj.token(),
+                        Broadcaster.channelJson("Two nodes", "PUBLIC"), "application/json");
+                assertEquals(201, opened.status(), opened::toString);
+                String channelId = opened.json().getString("id");
+                channels.add(channelId);
+                for (int i = 0; i < 8; i++) {
+                    Api.Reply edited = Api.send(node.http("/api/channels/" + channelId), "PATCH", bj.token(),
+                            "{\"description\":\"edit " + i + "\"}", "application/json");
+                    assertEquals(200, edited.status(), edited::toString);
+                }
+                Api.Reply ended = Api.send(node.http("/api/channels/" + channelId + "/end"), "POST", bj.token(), null, null);
+                assertEquals(200, ended.status(), ended::toString);
+            }
+            List<WebhookReceiver.Received> got = Eventually.await(receiver::acknowledged, r -> r.size() >= 18, ARRIVES_WITHIN);
+            Map<String, Long> times = receiver.received().stream()
+                    .collect(Collectors.groupingBy(WebhookReceiver.Received::webhookId, Collectors.counting()));
+            assertEquals(18, times.size());
+            times.forEach((id, count) -> assertEquals(1L, count, () -> id + " delivered " + count + " times"));
+            for (String channelId : channels) {
+                assertEquals(feedSequences(bj.token(), channelId, types), got.stream()
+                        .filter(r -> channelId.equals(r.event().getString("channelId"))).map(WebhookReceiver.Received::sequence).toList(),
+                        "a channel's events in the feed's order");
+            }
             got.forEach(r -> assertTrue(r.verified(), r::toString));
         }
     }
