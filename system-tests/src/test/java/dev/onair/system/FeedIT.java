@@ -173,15 +173,7 @@ class FeedIT {
             assertEquals(400, bad.status(), () -> query + " -> " + bad);
         }
         assertEquals(401, api.get("/api/events", null).status());
-        Api.Reply made = api.post("/api/me/clients", bj.token(), Json.createObjectBuilder().add("name", "Reader")
-                .add("scopes", Json.createArrayBuilder().add("channels:read")).build().toString());
-        assertEquals(201, made.status(), made::toString);
-        JsonObject client = made.json();
-        Api.Reply issued = Api.send(OnAirServer.get().http("/api/auth/token"), "POST", null,
-                "grant_type=client_credentials&client_id=" + client.getString("id") + "&client_secret=" + client.getString("secret"),
-                "application/x-www-form-urlencoded");
-        assertEquals(200, issued.status(), issued::toString);
-        Api.Reply refused = api.get("/api/events", issued.json().getString("access_token"));
+        Api.Reply refused = api.get("/api/events", bj.client(api, "channels:read").token());
         assertEquals(403, refused.status(), refused::toString);
         assertEquals("insufficient-scope", refused.problemType());
     }
@@ -254,19 +246,11 @@ class FeedIT {
         }
         // an API client's stream ends once the client is revoked
         Broadcaster owner = Broadcaster.fresh();
-        Api.Reply made = api.post("/api/me/clients", owner.token(), Json.createObjectBuilder().add("name", "Listener")
-                .add("scopes", Json.createArrayBuilder().add("events:read")).build().toString());
-        assertEquals(201, made.status(), made::toString);
-        JsonObject client = made.json();
-        Api.Reply issued = Api.send(OnAirServer.get().http("/api/auth/token"), "POST", null,
-                "grant_type=client_credentials&client_id=" + client.getString("id") + "&client_secret=" + client.getString("secret"),
-                "application/x-www-form-urlencoded");
-        assertEquals(200, issued.status(), issued::toString);
-        try (EventStreamReader listening = EventStreamReader.open(OnAirServer.get().http("/api/events/stream"),
-                issued.json().getString("access_token"), null)) {
+        Broadcaster.Client client = owner.client(api, "events:read");
+        try (EventStreamReader listening = EventStreamReader.open(OnAirServer.get().http("/api/events/stream"), client.token(), null)) {
             assertEquals(200, listening.status());
             assertFalse(listening.endsWithin(Duration.ofSeconds(1)));
-            assertEquals(200, api.send("DELETE", "/api/me/clients/" + client.getString("id"), owner.token(), null, null).status());
+            assertEquals(200, api.send("DELETE", "/api/me/clients/" + client.id(), owner.token(), null, null).status());
             assertTrue(listening.endsWithin(Duration.ofSeconds(20)), "the stream of a revoked client ends within seconds");
         }
     }

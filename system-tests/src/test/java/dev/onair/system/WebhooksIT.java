@@ -267,10 +267,7 @@ class WebhooksIT {
             assertTrue(attempt.getString("error").contains("redirect not followed"), attempt::toString);
             assertTrue(target.received().isEmpty());
             // scopes: a client without webhooks:write may not
-            Api.Reply made = api.post("/api/me/clients", bj.token(), "{\"name\":\"Reader\",\"scopes\":[\"events:read\"]}");
-            Api.Reply issued = Api.send(OnAirServer.get().http("/api/auth/token"), "POST", null, "grant_type=client_credentials&client_id="
-                    + made.json().getString("id") + "&client_secret=" + made.json().getString("secret"), "application/x-www-form-urlencoded");
-            Api.Reply forbidden = api.post("/api/webhooks", issued.json().getString("access_token"), body(receiver.url("/"), List.of(), null));
+            Api.Reply forbidden = api.post("/api/webhooks", bj.client(api, "events:read").token(), body(receiver.url("/"), List.of(), null));
             assertEquals(403, forbidden.status());
             assertEquals("insufficient-scope", forbidden.problemType());
         }
