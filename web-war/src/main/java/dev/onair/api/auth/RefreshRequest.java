@@ -10,7 +10,7 @@ import java.io.PushbackInputStream;
 import java.util.Set;
 
 /** The JSON form of {@code POST /api/auth/refresh} and {@code /logout}, for clients without cookies. */
-@Schema(name = "RefreshRequest")
+@Schema(name = "RefreshRequest", example = "{\"refreshToken\": \"rt_5kq...\"}")
 public record RefreshRequest(
         @Schema(description = "The refresh token from the sign-in or the last refresh", required = true)
         String refreshToken) {

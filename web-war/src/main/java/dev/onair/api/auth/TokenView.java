@@ -4,7 +4,8 @@ import dev.onair.signin.entity.IssuedTokens;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Tokens as the API hands them out. */
-@Schema(name = "Tokens")
+@Schema(name = "Tokens", example = "{\"accessToken\": \"eyJhbGciOiJSUzI1NiIsInR5cCI6ImF0K2p3dCJ9...\", \"tokenType\": \"Bearer\", "
+        + "\"expiresIn\": 900, \"accountId\": \"0b7e7f43-5a43-4f0e-8f4e-2b8f1c1d9a10\"}")
 public record TokenView(
         @Schema(description = "The access token for Authorization: Bearer; an RS256 JWT")
         String accessToken,

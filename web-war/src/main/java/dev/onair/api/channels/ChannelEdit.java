@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The body of {@code PATCH /api/channels/{id}}: any of the fields; absent ones stay as they are. */
-@Schema(name = "ChannelEdit", description = "JSON merge patch of a channel: send only the fields to change")
+@Schema(name = "ChannelEdit", description = "JSON merge patch of a channel: send only the fields to change",
+        example = "{\"title\": \"Evening stream, part 2\"}")
 public record ChannelEdit(
         @Schema(description = "1 to 100 characters, any script", maxLength = 100) String title,
         @Schema(description = "Up to 2000 characters; null clears it", maxLength = 2000, nullable = true) String description,

@@ -47,7 +47,7 @@ import java.util.Set;
 public class ChannelViewersResource {
 
     /** The body of POST: whom to allow. */
-    @Schema(name = "NewViewer")
+    @Schema(name = "NewViewer", example = "{\"accountId\": \"0b7e7f43-5a43-4f0e-8f4e-2b8f1c1d9a10\"}")
     public record NewViewer(@Schema(description = "The account's id (what GET /api/me answers it)", required = true) String accountId) {
     }
 

@@ -30,7 +30,7 @@ public record StreamHealthView(
         @Schema(description = "The HLS sync to S3, while it works for this channel on this node") DeliveryView delivery) {
 
     /** How far the channel's upload to S3 is behind nginx. */
-    @Schema(name = "Delivery")
+    @Schema(name = "Delivery", example = "{\"lagSeconds\": 0.4, \"segmentsWaiting\": 0, \"segmentsUploaded\": 31, \"failures\": 0}")
     public record DeliveryView(
             @Schema(description = "Age in seconds of the oldest segment nginx cut that is not in S3 yet; 0 when none waits")
             double lagSeconds,

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 /** One page of login history, newest first. */
-@Schema(name = "LoginPage")
+@Schema(name = "LoginPage", example = "{\"items\": [], \"page\": 0, \"size\": 20, \"total\": 0}")
 public record LoginPageView(List<LoginView> items, int page, int size, long total) {
 
     public static LoginPageView of(Page<LoginAttempt> page) {

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 /** One page of login notices, newest first. */
-@Schema(name = "LoginNoticePage")
+@Schema(name = "LoginNoticePage", example = "{\"items\": [], \"page\": 0, \"size\": 20, \"total\": 0}")
 public record NoticePageView(List<NoticeView> items, int page, int size, long total) {
 
     static NoticePageView of(Page<LoginNotice> page) {

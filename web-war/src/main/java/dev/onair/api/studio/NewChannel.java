@@ -9,7 +9,7 @@ import java.io.InputStream;
 import java.util.Set;
 
 /** The body of {@code POST /api/studio/channels}. */
-@Schema(name = "NewChannel")
+@Schema(name = "NewChannel", example = "{\"title\": \"Evening stream 🎮\", \"description\": \"Playing until late\", \"visibility\": \"PUBLIC\"}")
 public record NewChannel(
         @Schema(description = "1 to 100 characters, any script (Korean and emoji included)", required = true, maxLength = 100)
         String title,
