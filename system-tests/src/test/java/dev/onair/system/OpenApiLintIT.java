@@ -1,5 +1,7 @@
 package dev.onair.system;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -15,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The OpenAPI document the server publishes, linted by Redocly's CLI under its recommended rules
  * (as an integrator's tooling would read it): no errors. Warnings are printed, not failed on.
+ * Every schema shows an example.
  */
 class OpenApiLintIT {
 
@@ -36,5 +39,29 @@ class OpenApiLintIT {
         System.out.println(report);
         assertEquals(0, lint.exitValue(), report);
         assertTrue(report.lines().noneMatch(line -> line.startsWith("error")), report);
+    }
+
+    @Test
+    void everySchemaHasAnExample() {
+        JsonObject schemas = new Api().get("/openapi?format=JSON", null).json().getJsonObject("components").getJsonObject("schemas");
+        List<String> without = schemas.keySet().stream().filter(name -> !exemplified(schemas.getJsonObject(name))).toList();
+        assertEquals(List.of(), without, "schemas without an example");
+    }
+
+    /**
+     * An example of the whole (OpenAPI 3.1's {@code examples}, or 3.0's {@code example}), an enumeration
+     * of its values, or an example (or another schema) for each of its properties.
+     */
+    private static boolean exemplified(JsonObject schema) {
+        if (hasExample(schema) || schema.containsKey("enum")) {
+            return true;
+        }
+        JsonObject properties = schema.getJsonObject("properties");
+        return properties != null && properties.values().stream().map(JsonValue::asJsonObject)
+                .allMatch(property -> hasExample(property) || property.containsKey("$ref") || property.containsKey("enum"));
+    }
+
+    private static boolean hasExample(JsonObject schema) {
+        return schema.containsKey("examples") || schema.containsKey("example");
     }
 }

@@ -3,6 +3,7 @@ package dev.onair.api.channels;
 import dev.onair.api.JsonBody;
 import dev.onair.channels.entity.ChannelChanges;
 import dev.onair.channels.entity.Visibility;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.io.InputStream;
@@ -15,7 +16,7 @@ import java.util.Set;
 public record ChannelEdit(
         @Schema(description = "1 to 100 characters, any script", maxLength = 100) String title,
         @Schema(description = "Up to 2000 characters; null clears it", maxLength = 2000, nullable = true) String description,
-        Visibility visibility) {
+        @Schema(type = SchemaType.STRING, enumeration = {"PUBLIC", "PRIVATE"}) Visibility visibility) {
 
     static final Set<String> FIELDS = Set.of("title", "description", "visibility");
 

@@ -4,18 +4,25 @@ import dev.onair.channels.entity.Channel;
 import dev.onair.channels.entity.ChannelState;
 import dev.onair.channels.entity.Visibility;
 import dev.onair.delivery.entity.PlaybackUrls;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
 /** A channel as anyone may see it: no stream key, no ingest detail. */
-@Schema(name = "Channel")
+@Schema(name = "Channel", example = "{\"id\": \"6f1c1f8e-2a47-4c1e-9d4e-0c6c2b6f9a11\", \"title\": \"Evening stream\", \"descri"
+        + "ption\": \"Playing until late\", \"visibility\": \"PUBLIC\", \"state\": \"LIVE\", \"broadc"
+        + "aster\": {\"id\": \"0b7e7f43-5a43-4f0e-8f4e-2b8f1c1d9a10\", \"displayName\": \"김방송\"}, \"c"
+        + "reatedAt\": \"2026-12-03T10:00:00Z\", \"startedAt\": \"2026-12-03T10:02:00Z\", \"playbackU"
+        + "rl\": \"https://d111111abcdef8.cloudfront.net/channels/6f1c1f8e-2a47-4c1e-9d4e-0c6c2b6f9a1"
+        + "1/live.m3u8\", \"thumbnailUrl\": \"https://d111111abcdef8.cloudfront.net/channels/6f1c1f8e"
+        + "-2a47-4c1e-9d4e-0c6c2b6f9a11/thumbnails/latest.jpg\"}")
 public record ChannelView(
         @Schema(description = "Channel id (UUID)") String id,
         @Schema(description = "1 to 100 characters") String title,
         @Schema(description = "Up to 2000 characters") String description,
-        Visibility visibility,
-        ChannelState state,
+        @Schema(type = SchemaType.STRING, enumeration = {"PUBLIC", "PRIVATE"}) Visibility visibility,
+        @Schema(type = SchemaType.STRING, enumeration = {"CREATED", "LIVE", "RECONNECTING", "ENDED"}) ChannelState state,
         @Schema(description = "True while on air: LIVE, or RECONNECTING within the reconnect window") boolean live,
         BroadcasterView broadcaster,
         Instant createdAt,

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** A channel's stream health for its broadcaster and admins. */
-@Schema(name = "StreamHealth")
+@Schema(name = "StreamHealth", example = "{\"channelId\": \"6f1c1f8e-2a47-4c1e-9d4e-0c6c2b6f9a11\", \"state\": \"LIVE\", \"verdict\""
+        + ": \"HEALTHY\", \"bitrate\": 2496000, \"videoCodec\": \"H264\", \"width\": 1280, \"height\""
+        + ": 720, \"frameRate\": 30.0, \"audioCodec\": \"AAC\", \"audioSampleRate\": 48000, \"publish"
+        + "ingSince\": \"2026-12-03T10:02:00Z\", \"measuredAt\": \"2026-12-03T10:15:30Z\"}")
 public record StreamHealthView(
         String channelId,
         @Schema(description = "The channel's state") String state,

@@ -6,7 +6,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 /** The shape of every error response; documentation for the OpenAPI schema. */
-@Schema(name = "Problem", description = "RFC 9457 problem details")
+@Schema(name = "Problem", example = "{\"type\": \"urn:onair:problem:invalid-request\", \"title\": \"Invalid request\", \"status"
+        + "\": 400, \"detail\": \"title: 1 to 100 characters\", \"instance\": \"/api/studio/channels\""
+        + ", \"errors\": [{\"field\": \"title\", \"message\": \"1 to 100 characters\"}]}", description = "RFC 9457 problem details")
 public record Problem(
         @Schema(description = "Stable identifier of the kind of error", example = "urn:onair:problem:invalid-request")
         String type,

@@ -3,6 +3,7 @@ package dev.onair.api.studio;
 import dev.onair.api.JsonBody;
 import dev.onair.channels.entity.ChannelDraft;
 import dev.onair.channels.entity.Visibility;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.io.InputStream;
@@ -15,7 +16,7 @@ public record NewChannel(
         String title,
         @Schema(description = "Up to 2000 characters", maxLength = 2000)
         String description,
-        @Schema(required = true)
+        @Schema(required = true, type = SchemaType.STRING, enumeration = {"PUBLIC", "PRIVATE"})
         Visibility visibility) {
 
     static final Set<String> FIELDS = Set.of("title", "description", "visibility");

@@ -34,7 +34,7 @@ public record WebhookDeliveryView(
         List<Attempt> attempts) {
 
     /** One try. */
-    @Schema(name = "WebhookAttempt")
+    @Schema(name = "WebhookAttempt", example = "{\"at\": \"2026-12-03T10:15:30Z\", \"status\": 503, \"latencyMillis\": 12, \"error\": \"HTTP 503\"}")
     public record Attempt(Instant at,
                           @Schema(description = "The receiver's HTTP status; null when none came", nullable = true) Integer status,
                           long latencyMillis,
