@@ -3,11 +3,6 @@ package dev.onair.shared;
 /** Which page of a list is wanted: page number from 0, and 1 to {@value #MAX_SIZE} items per page. */
 public record PageRequest(int page, int size) {
 
-    /** A query number written longer than this is refused before it is read. */
-    private static final int MAX_TEXT = 20;
-    /** Digits that always fit an int. */
-    private static final int MAX_DIGITS = 9;
-
     public static final int MAX_SIZE = 100;
     public static final int DEFAULT_SIZE = 20;
     /** The first item a page may start at: no list is this long, and page * size stays an int. */
@@ -35,16 +30,6 @@ public record PageRequest(int page, int size) {
     }
 
     private static int integer(String field, String value, int fallback) {
-        if (value == null || value.isEmpty()) {
-            return fallback;
-        }
-        if (value.length() > MAX_TEXT || !value.matches("[+-]?[0-9]+")) {
-            throw InvalidInput.of(field, "must be a whole number");
-        }
-        String digits = value.replaceFirst("^[+-]?0*", "");
-        if (value.startsWith("-") && !digits.isEmpty() || digits.length() > MAX_DIGITS) {
-            throw InvalidInput.of(field, field.equals("size") ? "must be 1 to " + MAX_SIZE : "must be 0 to " + MAX_FIRST);
-        }
-        return digits.isEmpty() ? 0 : Integer.parseInt(digits);
+        return (int) QueryNumbers.whole(field, value, fallback, field.equals("size") ? 1 : 0, field.equals("size") ? MAX_SIZE : MAX_FIRST);
     }
 }

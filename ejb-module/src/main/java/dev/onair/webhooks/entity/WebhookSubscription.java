@@ -145,10 +145,10 @@ public class WebhookSubscription {
 
     /** The secrets that sign a delivery at {@code now}: the current one, and the previous one during its overlap. */
     public List<String> signingSecrets(Instant now) {
-        return previousSecret != null && previousUntil != null && now.isBefore(previousUntil) ? List.of(secret, previousSecret)
-                : List.of(secret);
+        return previousSecretUntil(now).isPresent() ? List.of(secret, previousSecret) : List.of(secret);
     }
 
+    /** Until when the previous secret still signs, while it does. */
     public Optional<Instant> previousSecretUntil(Instant now) {
         return previousSecret != null && previousUntil != null && now.isBefore(previousUntil) ? Optional.of(previousUntil) : Optional.empty();
     }

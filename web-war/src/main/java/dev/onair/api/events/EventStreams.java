@@ -14,8 +14,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -57,7 +55,6 @@ public class EventStreams {
     static final int BATCH = 200;
     /** How long one event may take to be written to a reader before the stream is given up. */
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
-    private static final Jsonb JSONB = JsonbBuilder.create();
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -176,7 +173,7 @@ public class EventStreams {
                 List<FeedEvent> batch = feed.after(caller.get(), stream.cursor, stream.types, stream.channelId, BATCH);
                 for (FeedEvent event : batch) {
                     send(stream, stream.sse.newEventBuilder().id(String.valueOf(event.sequence())).name(event.type())
-                            .mediaType(MediaType.APPLICATION_JSON_TYPE).data(JSONB.toJson(FeedEventView.of(event))).build());
+                            .mediaType(MediaType.APPLICATION_JSON_TYPE).data(event.json().toString()).build());
                     stream.cursor = event.sequence();
                     sent = true;
                 }

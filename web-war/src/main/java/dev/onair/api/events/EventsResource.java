@@ -6,7 +6,7 @@ import dev.onair.api.OnAirApi;
 import dev.onair.api.ScopeCheck;
 import dev.onair.feed.boundary.Feed;
 import dev.onair.shared.DomainException;
-import dev.onair.shared.InvalidInput;
+import dev.onair.shared.QueryNumbers;
 import dev.onair.signin.entity.Scopes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -46,8 +46,6 @@ import java.util.Optional;
         ref = OnAirApi.FORBIDDEN)
 public class EventsResource {
 
-    /** The longest number the after parameter is read as. */
-    private static final int MAX_NUMBER_LENGTH = 19;
     private static final String LAST_EVENT_ID = "Last-Event-ID";
     private static final Duration RETRY_STREAM = Duration.ofSeconds(10);
 
@@ -77,8 +75,8 @@ public class EventsResource {
                              @Parameter(description = "At most this many, 1 to 1000",
                                      schema = @Schema(type = SchemaType.INTEGER, defaultValue = "100", minimum = "1", maximum = "1000"))
                              @QueryParam("limit") String limit) {
-        long from = number("after", after, 0);
-        int count = (int) number("limit", limit, Feed.DEFAULT_LIMIT);
+        long from = QueryNumbers.whole("after", after, 0, 0, Long.MAX_VALUE);
+        int count = (int) QueryNumbers.whole("limit", limit, Feed.DEFAULT_LIMIT, 1, Feed.MAX_LIMIT);
         List<FeedEventView> events = feed.after(callers.of(security), from, typeList(types), channel, count).stream()
                 .map(FeedEventView::of).toList();
         return new FeedPageView(events, events.isEmpty() ? from : events.get(events.size() - 1).sequence());
@@ -109,7 +107,8 @@ public class EventsResource {
                        @Parameter(description = "Comma-separated types (default: all)") @QueryParam("types") String types,
                        @Parameter(description = "One channel's events only") @QueryParam("channel") String channel) {
         // a refusal is thrown before the sink is touched, so that it goes out as the problem it is
-        long from = lastEventId != null && !lastEventId.isBlank() ? number(LAST_EVENT_ID, lastEventId, 0) : number("after", after, 0);
+        long from = lastEventId != null && !lastEventId.isBlank() ? QueryNumbers.whole(LAST_EVENT_ID, lastEventId, 0, 0, Long.MAX_VALUE)
+                : QueryNumbers.whole("after", after, 0, 0, Long.MAX_VALUE);
         List<String> typeList = typeList(types);
         feed.check(from, typeList, channel);
         JsonWebToken token = (JsonWebToken) security.getUserPrincipal();
@@ -136,21 +135,6 @@ public class EventsResource {
         @Override
         public Optional<Duration> retryAfter() {
             return Optional.of(RETRY_STREAM);
-        }
-    }
-
-    private static long number(String field, String value, long otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        String trimmed = value.trim();
-        if (trimmed.length() > MAX_NUMBER_LENGTH || !trimmed.chars().allMatch(Character::isDigit)) {
-            throw InvalidInput.of(field, "must be a whole number, 0 or more");
-        }
-        try {
-            return Long.parseLong(trimmed);
-        } catch (NumberFormatException e) {
-            throw InvalidInput.of(field, "must be a whole number, 0 or more");
         }
     }
 }

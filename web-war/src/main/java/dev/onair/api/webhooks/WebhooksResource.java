@@ -4,7 +4,7 @@ import dev.onair.accounts.entity.Role;
 import dev.onair.api.Callers;
 import dev.onair.api.NoStore;
 import dev.onair.api.OnAirApi;
-import dev.onair.shared.InvalidInput;
+import dev.onair.shared.QueryNumbers;
 import dev.onair.signin.entity.Scopes;
 import dev.onair.webhooks.boundary.Webhooks;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,8 +52,6 @@ import java.util.List;
         ref = OnAirApi.FORBIDDEN)
 public class WebhooksResource {
 
-    /** The longest number the limit parameter is read as. */
-    private static final int MAX_NUMBER_LENGTH = 9;
     private static final int DEFAULT_DELIVERIES = 50;
 
     @Inject
@@ -145,7 +143,8 @@ public class WebhooksResource {
                                                         schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1",
                                                                 maximum = "200"))
                                                 @QueryParam("limit") String limit) {
-        return webhooks.deliveries(id, callers.of(security), limit(limit)).stream().map(WebhookDeliveryView::of).toList();
+        int count = (int) QueryNumbers.whole("limit", limit, DEFAULT_DELIVERIES, 1, Webhooks.MAX_DELIVERIES);
+        return webhooks.deliveries(id, callers.of(security), count).stream().map(WebhookDeliveryView::of).toList();
     }
 
     @POST
@@ -169,16 +168,5 @@ public class WebhooksResource {
     @APIResponse(responseCode = "404", description = "No such subscription of the caller's", ref = OnAirApi.NOT_FOUND)
     public RedeliveryView redeliverAll(@Context SecurityContext security, @PathParam("id") String id) {
         return new RedeliveryView(webhooks.redeliverAll(id, callers.of(security)));
-    }
-
-    private static int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_DELIVERIES;
-        }
-        String trimmed = value.trim();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_NUMBER_LENGTH || !trimmed.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw InvalidInput.of("limit", "must be a whole number from 1 to " + Webhooks.MAX_DELIVERIES);
-        }
-        return Integer.parseInt(trimmed);
     }
 }
